@@ -1,0 +1,125 @@
+// The `mlc` command line: build, run, check. Exit status 0 on success, 2 on a
+// compile error or an uncaught exception (as OCaml), and a one-line message for
+// a missing file or a bad flag.
+
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { bootImage } from '../../runtime/boot.ts';
+import { CompileError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { renderDiagnostic, renderJson } from '../diagnostics/render.ts';
+import { build, type BuildOptions, type Stage } from './pipeline.ts';
+
+const stages: Stage[] = ['parse', 'typing', 'lambda', 'wat', 'wasm'];
+
+interface CommonFlags {
+  errorFormat: 'text' | 'json';
+  verbose?: boolean;
+  dump?: Stage[];
+  stopAfter?: Stage;
+  O: string;
+}
+
+function report(diags: Diagnostic[], flags: CommonFlags): void {
+  const color = flags.errorFormat === 'text' && process.stderr.isTTY === true;
+  for (const d of diags) {
+    process.stderr.write((flags.errorFormat === 'json' ? renderJson(d) : renderDiagnostic(d, { color })) + '\n');
+  }
+}
+
+function fail(message: string): never {
+  process.stderr.write(`mlc: ${message}\n`);
+  process.exit(2);
+}
+
+function requireFile(path: string, exts: string[]): void {
+  if (!exts.some((e) => path.endsWith(e))) fail(`${path}: expected a file ending in ${exts.join(' or ')}`);
+  if (!existsSync(path)) fail(`${path}: no such file`);
+}
+
+/** Builds `path`; prints diagnostics; returns the image or exits with status 2. */
+async function compile(path: string, flags: CommonFlags, extra: Partial<BuildOptions> = {}) {
+  try {
+    const result = await build(path, {
+      optimize: Number(flags.O),
+      dumpStages: flags.dump ?? [],
+      dump: (_stage, text) => process.stdout.write(text + '\n'),
+      ...(flags.stopAfter ? { stopAfter: flags.stopAfter } : {}),
+      ...extra,
+    });
+    report(result.warnings, flags);
+    if (flags.verbose) {
+      for (const t of result.timings) process.stderr.write(`mlc: ${t.stage}: ${t.ms.toFixed(1)} ms\n`);
+    }
+    return result;
+  } catch (e) {
+    if (e instanceof CompileError) {
+      report(e.diagnostics, flags);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+
+function common(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--error-format <format>', 'how to print diagnostics').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--dump <stage...>', 'print a stage\'s output').choices(stages))
+    .addOption(new Option('--stop-after <stage>', 'stop after a stage').choices(stages))
+    .option('-O <level>', 'optimisation level (0-4)', '2')
+    .option('-v, --verbose', 'say what the build did and how long each stage took');
+}
+
+const program = new Command();
+program
+  .name('mlc')
+  .description('Compile ML (a subset of OCaml) to WebAssembly images and run them')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+common(program.command('build').description('compile FILE.ml to a WebAssembly image'))
+  .argument('<file>', 'the program (.ml)')
+  .option('-o, --output <out>', 'where to write the image (default: FILE.wasm)')
+  .action(async (file: string, flags: CommonFlags & { output?: string }) => {
+    requireFile(file, ['.ml']);
+    const result = await compile(file, flags);
+    if (!result.wasm) return;
+    const out = flags.output ?? file.replace(/\.ml$/, '.wasm');
+    writeFileSync(out, result.wasm);
+    if (flags.verbose) process.stderr.write(`mlc: wrote ${out} (${result.wasm.length} bytes)\n`);
+  });
+
+common(program.command('run').description('compile and run FILE.ml, or run an image FILE.wasm'))
+  .argument('<file>', 'the program (.ml) or image (.wasm)')
+  .action(async (file: string, flags: CommonFlags) => {
+    requireFile(file, ['.ml', '.wasm']);
+    let image: Uint8Array;
+    if (file.endsWith('.wasm')) image = readFileSync(file);
+    else {
+      const result = await compile(file, flags);
+      if (!result.wasm) return;
+      image = result.wasm;
+    }
+    process.exitCode = await bootImage(image);
+  });
+
+common(program.command('check').description('parse and type-check FILE.ml'))
+  .argument('<file>', 'the program (.ml)')
+  .option('-i', 'print the inferred interface, as ocamlc -i does')
+  .action(async (file: string, flags: CommonFlags & { i?: boolean }) => {
+    requireFile(file, ['.ml']);
+    const result = await compile(file, flags, {
+      stopAfter: flags.stopAfter ?? 'typing',
+      wantInterface: flags.i === true,
+    });
+    if (result.interfaceText !== null) process.stdout.write(result.interfaceText);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // --help and --version are not errors; anything else is a bad command line
+    process.exit(e.exitCode === 0 ? 0 : 2);
+  }
+  throw e;
+}

@@ -1,0 +1,67 @@
+// The untyped intermediate language between the typed tree and Wasm, in the
+// spirit of OCaml's Lambda: no patterns, no modules, no labels. Pattern matching
+// has become tests and `exit`s to static handlers; modules have become blocks or,
+// when their path is known at build time, plain globals; functions take several
+// parameters (a nest of `fun`s merged).
+//
+// Variables are `Ident`s (unique stamps). A `Global` is a toplevel definition
+// that lives for the whole program: lowering decides which bindings are global.
+
+import type { Span } from '../syntax/ast.ts';
+import type { Ident } from '../typing/typedtree.ts';
+
+export type Const =
+  | { kind: 'int'; value: bigint }
+  | { kind: 'float'; value: number }
+  | { kind: 'string'; value: Uint8Array };
+
+/** How a value is represented where it is produced; lets codegen skip boxing. */
+export type Repr = 'any' | 'int' | 'float';
+
+export interface LFun {
+  readonly name: string; // for the Wasm function name and traces
+  readonly params: Ident[];
+  readonly body: Lam;
+  readonly span: Span;
+}
+
+export type Lam =
+  | { k: 'const'; c: Const }
+  | { k: 'var'; id: Ident }
+  | { k: 'global'; name: string }
+  | { k: 'let'; id: Ident; value: Lam; body: Lam }
+  /** Assign a variable bound by a pattern (the match compiler binds by assignment,
+   *  so that several test paths can reach one case body). */
+  | { k: 'assign'; id: Ident; value: Lam }
+  /** Mutually recursive functions. */
+  | { k: 'letrec'; binds: { id: Ident; fun: LFun }[]; body: Lam }
+  | { k: 'fun'; fun: LFun }
+  | { k: 'apply'; fn: Lam; args: Lam[] }
+  | { k: 'prim'; op: string; args: Lam[]; span?: Span }
+  | { k: 'if'; cond: Lam; then: Lam; else: Lam }
+  | { k: 'seq'; first: Lam; second: Lam }
+  | { k: 'while'; cond: Lam; body: Lam }
+  | { k: 'for'; id: Ident; from: Lam; to: Lam; down: boolean; body: Lam }
+  /** Run `body`; an `exit` to `label` inside it continues with `handler`. */
+  | { k: 'catch'; label: number; body: Lam; handler: Lam }
+  | { k: 'exit'; label: number }
+  | { k: 'try'; body: Lam; id: Ident; handler: Lam }
+  | { k: 'raise'; exn: Lam }
+  /** Allocate a block with a tag and fields. */
+  | { k: 'block'; tag: number; fields: Lam[] }
+  | { k: 'field'; obj: Lam; index: number }
+  | { k: 'setfield'; obj: Lam; index: number; value: Lam }
+  /** Assign a toplevel global (initialisation order of a structure). */
+  | { k: 'setglobal'; name: string; value: Lam };
+
+export const unit: Lam = { k: 'const', c: { kind: 'int', value: 0n } };
+
+export function int(n: number | bigint): Lam {
+  return { k: 'const', c: { kind: 'int', value: BigInt(n) } };
+}
+
+/** A whole program: toplevel globals and the code that initialises them in order. */
+export interface Program {
+  readonly globals: string[];
+  readonly init: Lam;
+}

@@ -1,0 +1,24 @@
+// Boots an image on a worker thread with a large stack and returns its exit status.
+
+import { Worker } from 'node:worker_threads';
+
+/** Stack for the guest, in MiB: deep enough for non-tail recursion over long lists. */
+const STACK_MB = 1024;
+
+export function bootImage(image: Uint8Array): Promise<number> {
+  return new Promise((resolveExit) => {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+      workerData: { image },
+      resourceLimits: { stackSizeMb: STACK_MB },
+    });
+    let code: number | null = null;
+    worker.on('message', (m: { code: number }) => {
+      code = m.code;
+    });
+    worker.on('error', (e) => {
+      process.stderr.write(`mlc: the tender failed: ${e.message}\n`);
+      code = 3;
+    });
+    worker.on('exit', () => resolveExit(code ?? 3));
+  });
+}

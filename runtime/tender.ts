@@ -1,0 +1,182 @@
+// The tender: the host side of an mlc image. It instantiates the image with
+// exactly the imports the runtime system needs, runs `main`, and turns what can
+// go wrong in the guest into an exit status and one line on stderr:
+//   - `exit n` from the program                 -> status n
+//   - an uncaught OCaml exception               -> `Fatal error: exception ...`, 2
+//   - stack exhaustion                          -> `Fatal error: exception Stack_overflow`, 2
+//   - a Wasm trap (a bug in mlc, or a bad image) -> `mlc: guest fault: ...`, 3
+// The host never throws because of the guest.
+
+import { formatFloat, formatInt, parseFloat64, parseInt63 } from './format.ts';
+
+export interface Output {
+  write(bytes: Uint8Array): void;
+}
+
+export interface RunOptions {
+  readonly stdout: Output;
+  readonly stderr: Output;
+}
+
+/** Thrown through the guest's frames by the `exit` import. */
+class ExitSignal {
+  readonly code: number;
+  constructor(code: number) {
+    this.code = code;
+  }
+}
+
+/** The exception-handling API, which TypeScript's DOM library does not describe yet. */
+interface WasmTag {
+  readonly __tag: unique symbol;
+}
+interface WasmException {
+  is(tag: WasmTag): boolean;
+  getArg(tag: WasmTag, index: number): unknown;
+}
+const WasmExceptionClass = (WebAssembly as unknown as { Exception: abstract new () => WasmException }).Exception;
+
+interface GuestExports {
+  main(): void;
+  io: WebAssembly.Memory;
+  ocaml_exception: WasmTag;
+  val_kind(v: unknown): number;
+  val_int(v: unknown): bigint;
+  val_float(v: unknown): number;
+  val_tag(v: unknown): number;
+  val_size(v: unknown): number;
+  val_field(v: unknown, i: number): unknown;
+  val_string(v: unknown): number;
+}
+
+const latin1 = new TextDecoder('latin1');
+
+export async function runImage(bytes: Uint8Array, opts: RunOptions): Promise<number> {
+  let exports: GuestExports | null = null;
+  const mem = (): Uint8Array => new Uint8Array(exports!.io.buffer);
+  const readIo = (len: number): string => latin1.decode(mem().subarray(0, len));
+  const writeIo = (s: string): number => {
+    const m = mem();
+    const n = Math.min(s.length, m.length);
+    for (let i = 0; i < n; i++) m[i] = s.charCodeAt(i) & 0xff;
+    return n;
+  };
+  const imports = {
+    mlc: {
+      write(fd: number, len: number): void {
+        const chunk = mem().slice(0, len);
+        (fd === 2 ? opts.stderr : opts.stdout).write(chunk);
+      },
+      exit(code: number): void {
+        throw new ExitSignal(code);
+      },
+      format_int(len: number, n: bigint): number {
+        return writeIo(formatInt(readIo(len), n));
+      },
+      format_float(len: number, x: number): number {
+        return writeIo(formatFloat(readIo(len), x));
+      },
+      int_of_string(len: number): number {
+        const v = parseInt63(readIo(len));
+        if (v === null) return 0;
+        new DataView(exports!.io.buffer).setBigInt64(0, v, true);
+        return 1;
+      },
+      float_of_string(len: number): number {
+        const v = parseFloat64(readIo(len));
+        if (v === null) return 0;
+        new DataView(exports!.io.buffer).setFloat64(0, v, true);
+        return 1;
+      },
+    },
+    math: {
+      exp: Math.exp, log: Math.log, log10: Math.log10, sin: Math.sin, cos: Math.cos,
+      tan: Math.tan, asin: Math.asin, acos: Math.acos, atan: Math.atan, expm1: Math.expm1,
+      log1p: Math.log1p, sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh,
+      atan2: Math.atan2, pow: ocamlPow, hypot: Math.hypot,
+      fmod: (a: number, b: number) => a % b,
+      // C's round: half away from zero (Math.round rounds half up)
+      round: (x: number) => (x < 0 ? -Math.round(-x) : Math.round(x)),
+    },
+  };
+  let instance: WebAssembly.Instance;
+  try {
+    const compiled = await WebAssembly.compile(bytes as BufferSource);
+    instance = await WebAssembly.instantiate(compiled, imports);
+  } catch (e) {
+    opts.stderr.write(encode(`mlc: cannot load the image: ${(e as Error).message}\n`));
+    return 3;
+  }
+  exports = instance.exports as unknown as GuestExports;
+  try {
+    exports.main();
+    return 0;
+  } catch (e) {
+    return reportGuestFailure(e, exports, opts);
+  }
+}
+
+/** C's pow, which differs from Math.pow on a few edge cases OCaml programs see. */
+function ocamlPow(x: number, y: number): number {
+  if (x === 1 || y === 0) return 1;
+  if (x === -1 && !Number.isFinite(y)) return 1;
+  return Math.pow(x, y);
+}
+
+function encode(s: string): Uint8Array {
+  return new TextEncoder().encode(s);
+}
+
+function reportGuestFailure(e: unknown, ex: GuestExports, opts: RunOptions): number {
+  if (e instanceof ExitSignal) return e.code;
+  if (e instanceof WasmExceptionClass && e.is(ex.ocaml_exception)) {
+    const text = formatException(e.getArg(ex.ocaml_exception, 0), ex);
+    opts.stderr.write(latin1Bytes(`Fatal error: exception ${text}\n`));
+    return 2;
+  }
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    opts.stderr.write(encode('Fatal error: exception Stack_overflow\n'));
+    return 2;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  opts.stderr.write(encode(`mlc: guest fault: ${message}\n`));
+  return 3;
+}
+
+function latin1Bytes(s: string): Uint8Array {
+  return Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
+}
+
+function guestString(v: unknown, ex: GuestExports): string {
+  const n = ex.val_string(v);
+  return latin1.decode(new Uint8Array(ex.io.buffer).subarray(0, Math.min(n, 65536)));
+}
+
+/**
+ * OCaml's default printer for uncaught exceptions: the constructor's name, then
+ * its arguments in parentheses, ints and strings shown, anything else `_`.
+ * `Match_failure` and `Assert_failure` carry one tuple, printed as the arguments.
+ */
+export function formatException(v: unknown, ex: GuestExports): string {
+  if (ex.val_tag(v) === 248) return guestString(ex.val_field(v, 0), ex);
+  const id = ex.val_field(v, 0);
+  const name = guestString(ex.val_field(id, 0), ex);
+  let args: unknown[] = [];
+  for (let i = 1; i < ex.val_size(v); i++) args.push(ex.val_field(v, i));
+  if ((name === 'Match_failure' || name === 'Assert_failure') && args.length === 1) {
+    const t = args[0];
+    args = [];
+    for (let i = 0; i < ex.val_size(t); i++) args.push(ex.val_field(t, i));
+  }
+  const shown = args.map((a) => {
+    switch (ex.val_kind(a)) {
+      case 0:
+        return ex.val_int(a).toString();
+      case 2:
+        return `"${guestString(a, ex)}"`;
+      default:
+        return '_';
+    }
+  });
+  return shown.length === 0 ? name : `${name}(${shown.join(', ')})`;
+}
