@@ -103,14 +103,15 @@ external float : int -> float = "%floatofint"
 external float_of_int : int -> float = "%floatofint"
 external truncate : float -> int = "%intoffloat"
 external int_of_float : float -> int = "%intoffloat"
-external float_of_bits : int -> float = "caml_int64_float_of_bits"
 
-let infinity = float_of_bits 0x7FF0_0000_0000_0000
-let neg_infinity = float_of_bits 0xFFF0_0000_0000_0000
-let nan = float_of_bits 0x7FF0_0000_0000_0001
-let max_float = float_of_bits 0x7FEF_FFFF_FFFF_FFFF
-let min_float = float_of_bits 0x0010_0000_0000_0000
-let epsilon_float = float_of_bits 0x3CB0_0000_0000_0000
+(* OCaml defines these by their bit patterns, which need 64-bit ints; these
+   literals denote the same doubles. *)
+let infinity = 1.0 /. 0.0
+let neg_infinity = -1.0 /. 0.0
+let nan = 0.0 /. 0.0
+let max_float = 1.7976931348623157e308
+let min_float = 2.2250738585072014e-308
+let epsilon_float = 2.220446049250313e-16
 
 type fpclass = FP_normal | FP_subnormal | FP_zero | FP_infinite | FP_nan
 

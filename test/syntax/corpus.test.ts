@@ -1,0 +1,32 @@
+// Every shared conformance program, error program and benchmark must parse:
+// error programs are wrong only in their types, never in their syntax.
+
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SourceFile } from '../../compiler/diagnostics/source.ts';
+import { parseImplementation } from '../../compiler/syntax/parser.ts';
+
+const shared = path.resolve(import.meta.dirname, '../../../shared');
+const dirs = ['conformance', 'conformance/errors', 'bench'].map((d) => path.join(shared, d));
+
+function mlFiles(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.ml')).sort().map((f) => path.join(dir, f));
+}
+
+function load(file: string): SourceFile {
+  return new SourceFile(file, readFileSync(file, 'latin1'));
+}
+
+for (const dir of dirs) {
+  describe(path.relative(shared, dir), () => {
+    const files = mlFiles(dir);
+    it('is not empty', () => expect(files.length).toBeGreaterThan(0));
+    for (const file of files) {
+      it(path.basename(file), () => {
+        const impl = parseImplementation(load(file));
+        expect(impl.items.length).toBeGreaterThan(0);
+      });
+    }
+  });
+}
