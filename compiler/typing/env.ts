@@ -1,0 +1,574 @@
+// The typing environment: names in scope, and the resolution of paths.
+//
+// Invariants:
+// - Scopes are an immutable chain of layers; adding a binding makes a new layer,
+//   so an `Env` value can be kept and reused (branches, let bodies).
+// - Every ident's declaration is also registered globally by stamp (stamps are
+//   unique), so a path can be resolved without the scope it was written in: `t#7`
+//   by its stamp, `M.t` through M's signature seen from `M` (subst.ts), `F(X).t`
+//   through F's result signature with its parameter replaced by `X`.
+// - Entries found by name carry what lowering needs: the runtime path of a value,
+//   module, or exception; a value's type is already seen from the scope's paths.
+
+import type { LongIdent, ModPath, Span } from '../syntax/ast.ts';
+import { didYouMean, fail } from './errors.ts';
+import { prefixSig, substModType } from './subst.ts';
+import type { CtorDesc, Ident, ModulePath, ValuePath } from './typedtree.ts';
+import {
+  type CtorInfo,
+  type LabelInfo,
+  type ModType,
+  type Path,
+  type SigItem,
+  type Signature,
+  type Type,
+  type TypeDecl,
+  type ValueDesc,
+  constr,
+  ctorDescs,
+  pdot,
+  pident,
+  runtimePositions,
+} from './types.ts';
+
+export interface ValueEntry {
+  readonly type: Type;
+  readonly path: ValuePath;
+  /** Set for externals: the declaration keeps the primitive visible. */
+  readonly prim: ValueDesc['prim'];
+}
+export interface TypeEntry {
+  readonly path: Path;
+  readonly decl: TypeDecl;
+}
+export interface ModuleEntry {
+  readonly path: Path;
+  /** null for modules that are not values (a functor application in a type path). */
+  readonly runtime: ModulePath | null;
+  readonly mty: ModType;
+}
+export interface ModTypeEntry {
+  readonly path: Path;
+  readonly mty: ModType | null;
+}
+
+export interface Env {
+  readonly parent: Env | null;
+  readonly values?: ReadonlyMap<string, ValueEntry>;
+  readonly types?: ReadonlyMap<string, TypeEntry>;
+  readonly ctors?: ReadonlyMap<string, CtorInfo>;
+  readonly labels?: ReadonlyMap<string, LabelInfo>;
+  readonly modules?: ReadonlyMap<string, ModuleEntry>;
+  readonly modtypes?: ReadonlyMap<string, ModTypeEntry>;
+}
+
+export const emptyEnv: Env = { parent: null };
+
+// ---------------------------------------------------------------------------
+// Global registries, by stamp
+
+const typeDecls = new Map<number, TypeDecl>();
+const moduleTypes = new Map<number, ModType>();
+const modtypeDecls = new Map<number, ModType | null>();
+
+export function registerType(id: Ident, decl: TypeDecl): void {
+  typeDecls.set(id.stamp, decl);
+}
+export function registerModule(id: Ident, mty: ModType): void {
+  moduleTypes.set(id.stamp, mty);
+}
+export function registerModtype(id: Ident, mty: ModType | null): void {
+  modtypeDecls.set(id.stamp, mty);
+}
+
+// ---------------------------------------------------------------------------
+// Adding bindings
+
+export function addValue(env: Env, name: string, entry: ValueEntry): Env {
+  return { parent: env, values: new Map([[name, entry]]) };
+}
+
+export function addLocalValue(env: Env, id: Ident, type: Type): Env {
+  return addValue(env, id.name, { type, path: { kind: 'local', id }, prim: null });
+}
+
+export function addType(env: Env, id: Ident, decl: TypeDecl): Env {
+  registerType(id, decl);
+  const path = pident(id);
+  const layer = { types: new Map([[id.name, { path, decl }]]) } as LayerMaps;
+  addDeclComponents(layer, path, decl);
+  return { parent: env, ...layer };
+}
+
+export function addModule(env: Env, id: Ident, mty: ModType, runtime: ModulePath | null): Env {
+  registerModule(id, mty);
+  return { parent: env, modules: new Map([[id.name, { path: pident(id), runtime, mty }]]) };
+}
+
+export function addModtype(env: Env, id: Ident, mty: ModType | null): Env {
+  registerModtype(id, mty);
+  return { parent: env, modtypes: new Map([[id.name, { path: pident(id), mty }]]) };
+}
+
+export function addException(env: Env, name: string, info: CtorInfo): Env {
+  return { parent: env, ctors: new Map([[name, info]]) };
+}
+
+interface LayerMaps {
+  values?: Map<string, ValueEntry>;
+  types?: Map<string, TypeEntry>;
+  ctors?: Map<string, CtorInfo>;
+  labels?: Map<string, LabelInfo>;
+  modules?: Map<string, ModuleEntry>;
+  modtypes?: Map<string, ModTypeEntry>;
+}
+
+function put<K extends keyof LayerMaps>(
+  layer: LayerMaps,
+  k: K,
+  name: string,
+  v: NonNullable<LayerMaps[K]> extends Map<string, infer V> ? V : never,
+): void {
+  let m = layer[k] as Map<string, unknown> | undefined;
+  if (!m) {
+    m = new Map();
+    (layer as Record<string, unknown>)[k] = m;
+  }
+  m.set(name, v);
+}
+
+/** Constructors and labels of a type declaration at `path`. */
+export function ctorInfosOf(path: Path, decl: TypeDecl): CtorInfo[] {
+  if (decl.kind.kind !== 'variant') return [];
+  const ctors = decl.kind.ctors;
+  const descs = ctorDescs(ctors);
+  return ctors.map((c, i) => ({
+    name: c.name,
+    resPath: path,
+    params: decl.params,
+    args: c.args,
+    inlineRecord: c.inlineRecord,
+    desc: descs[i]!,
+    siblings: ctors,
+  }));
+}
+
+export function labelInfosOf(path: Path, decl: TypeDecl): LabelInfo[] {
+  if (decl.kind.kind !== 'record') return [];
+  const fields = decl.kind.fields;
+  return fields.map((f, i) => ({
+    name: f.name,
+    resPath: path,
+    params: decl.params,
+    type: f.type,
+    mutable: f.mutable,
+    pos: i,
+    all: fields,
+  }));
+}
+
+function addDeclComponents(layer: LayerMaps, path: Path, decl: TypeDecl): void {
+  for (const c of ctorInfosOf(path, decl)) put(layer, 'ctors', c.name, c);
+  for (const l of labelInfosOf(path, decl)) put(layer, 'labels', l.name, l);
+}
+
+/** Adds several type declarations at once (a recursive group). */
+export function addTypes(env: Env, decls: { id: Ident; decl: TypeDecl }[]): Env {
+  const layer: LayerMaps = {};
+  for (const { id, decl } of decls) {
+    registerType(id, decl);
+    put(layer, 'types', id.name, { path: pident(id), decl });
+  }
+  for (const { id, decl } of decls) addDeclComponents(layer, pident(id), decl);
+  return { parent: env, ...layer };
+}
+
+export const exnPathRef: { path: Path | null } = { path: null };
+
+export function exnCtorInfo(name: string, decl: SigItem & { kind: 'exception' }, exn: ValuePath): CtorInfo {
+  const constant = decl.decl.args.length === 0 && decl.decl.inlineRecord === null;
+  const desc: CtorDesc = {
+    name,
+    tag: 0,
+    arity: decl.decl.inlineRecord ? decl.decl.inlineRecord.length : decl.decl.args.length,
+    constant,
+    numConsts: 0,
+    numBlocks: 0,
+    exn,
+    inlineRecord: decl.decl.inlineRecord !== null,
+  };
+  return {
+    name,
+    resPath: exnPathRef.path!,
+    params: [],
+    args: decl.decl.args,
+    inlineRecord: decl.decl.inlineRecord,
+    desc,
+    siblings: null,
+  };
+}
+
+/** The components of a module seen through `path`, as a scope layer (for `open`). */
+export function openSignature(env: Env, path: Path, runtime: ModulePath | null, sig0: Signature): Env {
+  const sig = prefixSig(path, sig0);
+  const positions = runtimePositions(sig);
+  const layer: LayerMaps = {};
+  sig.forEach((item, i) => {
+    const name = item.id.name;
+    const pos = positions[i]!;
+    const rt = (): ValuePath =>
+      runtime ? { kind: 'dot', module: runtime, name, pos } : { kind: 'prim', name: `unreachable:${name}`, arity: 0 };
+    switch (item.kind) {
+      case 'value':
+        put(layer, 'values', name, {
+          type: item.desc.type,
+          path: item.desc.prim ? { kind: 'prim', ...item.desc.prim } : rt(),
+          prim: item.desc.prim,
+        });
+        break;
+      case 'type':
+        put(layer, 'types', name, { path: pdot(path, name), decl: item.decl });
+        addDeclComponents(layer, pdot(path, name), item.decl);
+        break;
+      case 'exception':
+        put(layer, 'ctors', name, exnCtorInfo(name, item, rt()));
+        break;
+      case 'module':
+        put(layer, 'modules', name, {
+          path: pdot(path, name),
+          runtime: runtime ? { kind: 'mdot', base: runtime, name, pos } : null,
+          mty: item.mty,
+        });
+        break;
+      case 'modtype':
+        put(layer, 'modtypes', name, { path: pdot(path, name), mty: item.mty });
+        break;
+    }
+  });
+  return { parent: env, ...layer };
+}
+
+// ---------------------------------------------------------------------------
+// Resolving paths
+
+export function findTypeDecl(path: Path): TypeDecl | null {
+  switch (path.kind) {
+    case 'pident':
+      return typeDecls.get(path.id.stamp) ?? null;
+    case 'pdot': {
+      const sig = moduleSig(path.base);
+      if (!sig) return null;
+      for (let i = sig.length - 1; i >= 0; i--) {
+        const it = sig[i]!;
+        if (it.kind === 'type' && it.id.name === path.name) return it.decl;
+      }
+      return null;
+    }
+    case 'papply':
+      return null;
+  }
+}
+
+const moduleTypeCache = new Map<string, ModType | null>();
+
+/** The module type of a module path (functor applications included). */
+export function findModuleType(path: Path): ModType | null {
+  switch (path.kind) {
+    case 'pident':
+      return moduleTypes.get(path.id.stamp) ?? null;
+    case 'pdot': {
+      const sig = moduleSig(path.base);
+      if (!sig) return null;
+      for (let i = sig.length - 1; i >= 0; i--) {
+        const it = sig[i]!;
+        if (it.kind === 'module' && it.id.name === path.name) return it.mty;
+      }
+      return null;
+    }
+    case 'papply': {
+      const f = findModuleType(path.fn);
+      const fs = f ? scrapeModType(f) : null;
+      if (!fs || fs.kind !== 'functor') return null;
+      return strengthen(substModType(new Map([[fs.param.stamp, path.arg]]), fs.result), path);
+    }
+  }
+}
+
+/** The signature of a module path, seen from that path; null if unknown or a functor. */
+export function moduleSig(path: Path): Signature | null {
+  const mty = findModuleType(path);
+  if (!mty) return null;
+  const s = scrapeModType(mty);
+  if (!s || s.kind !== 'sig') return null;
+  return prefixSig(path, s.items);
+}
+
+export function findModtype(path: Path): ModType | null {
+  switch (path.kind) {
+    case 'pident':
+      return modtypeDecls.get(path.id.stamp) ?? null;
+    case 'pdot': {
+      const sig = moduleSig(path.base);
+      if (!sig) return null;
+      for (let i = sig.length - 1; i >= 0; i--) {
+        const it = sig[i]!;
+        if (it.kind === 'modtype' && it.id.name === path.name) return it.mty;
+      }
+      return null;
+    }
+    case 'papply':
+      return null;
+  }
+}
+
+/** Expands module type names and aliases until a signature or functor (null if abstract). */
+export function scrapeModType(mty: ModType): (ModType & { kind: 'sig' | 'functor' }) | null {
+  let m: ModType | null = mty;
+  for (let guard = 0; m && guard < 100; guard++) {
+    if (m.kind === 'sig' || m.kind === 'functor') return m;
+    if (m.kind === 'ident') m = findModtype(m.path);
+    else {
+      const t = findModuleType(m.path);
+      m = t ? strengthen(t, m.path) : null;
+    }
+  }
+  return null;
+}
+
+/** Makes the types of a module of path `path` equal to `path.t` (OCaml's strengthening). */
+export function strengthen(mty: ModType, path: Path): ModType {
+  const key = pathKeyOf(path);
+  const cached = strengthenCache.get(mty)?.get(key);
+  if (cached) return cached;
+  const s = scrapeModType(mty);
+  let r: ModType;
+  if (!s || s.kind === 'functor') r = s ?? mty;
+  else
+    r = {
+      kind: 'sig',
+      items: s.items.map((item): SigItem => {
+        if (item.kind === 'type') {
+          const d = item.decl;
+          if (d.manifest && !(d.private && d.kind.kind === 'abstract')) return item;
+          return {
+            kind: 'type',
+            id: item.id,
+            decl: { ...d, manifest: constr(pdot(path, item.id.name), d.params), private: d.kind.kind === 'abstract' ? false : d.private },
+          };
+        }
+        if (item.kind === 'module') {
+          return { kind: 'module', id: item.id, mty: strengthen(item.mty, pdot(path, item.id.name)) };
+        }
+        return item;
+      }),
+    };
+  let byPath = strengthenCache.get(mty);
+  if (!byPath) strengthenCache.set(mty, (byPath = new Map()));
+  byPath.set(key, r);
+  return r;
+}
+const strengthenCache = new WeakMap<ModType, Map<string, ModType>>();
+
+function pathKeyOf(p: Path): string {
+  switch (p.kind) {
+    case 'pident':
+      return `${p.id.name}/${p.id.stamp}`;
+    case 'pdot':
+      return `${pathKeyOf(p.base)}.${p.name}`;
+    case 'papply':
+      return `${pathKeyOf(p.fn)}(${pathKeyOf(p.arg)})`;
+  }
+}
+
+export function clearCaches(): void {
+  moduleTypeCache.clear();
+}
+
+// ---------------------------------------------------------------------------
+// Lookup by name
+
+function findInLayers<T>(env: Env, get: (e: Env) => ReadonlyMap<string, T> | undefined, name: string): T | null {
+  for (let e: Env | null = env; e; e = e.parent) {
+    const m = get(e);
+    if (m) {
+      const v = m.get(name);
+      if (v !== undefined) return v;
+    }
+  }
+  return null;
+}
+
+function namesInLayers(env: Env, get: (e: Env) => ReadonlyMap<string, unknown> | undefined): string[] {
+  const out: string[] = [];
+  for (let e: Env | null = env; e; e = e.parent) {
+    const m = get(e);
+    if (m) out.push(...m.keys());
+  }
+  return out;
+}
+
+export function lookupModule(env: Env, mp: ModPath): ModuleEntry {
+  switch (mp.kind) {
+    case 'mident': {
+      const m = findInLayers(env, (e) => e.modules, mp.name);
+      if (!m) {
+        fail(mp.span, `Unbound module ${mp.name}`, didYouMean(namesInLayers(env, (e) => e.modules), mp.name));
+      }
+      return m;
+    }
+    case 'mdot': {
+      const base = lookupModule(env, mp.base);
+      const sig = sigOfEntry(base, mp.base.span);
+      const found = findComponent(sig, 'module', mp.name);
+      if (!found) fail(mp.span, `Unbound module ${modPathText(mp)}`);
+      const { item, pos } = found;
+      return {
+        path: pdot(base.path, mp.name),
+        runtime: base.runtime ? { kind: 'mdot', base: base.runtime, name: mp.name, pos } : null,
+        mty: (item as SigItem & { kind: 'module' }).mty,
+      };
+    }
+    case 'mapply': {
+      const fn = lookupModule(env, mp.fn);
+      const arg = lookupModule(env, mp.arg);
+      const path: Path = { kind: 'papply', fn: fn.path, arg: arg.path };
+      const mty = findModuleType(path);
+      if (!mty) fail(mp.span, `The module ${modPathText(mp.fn)} is not a functor`);
+      return { path, runtime: null, mty };
+    }
+  }
+}
+
+export function modPathText(mp: ModPath): string {
+  switch (mp.kind) {
+    case 'mident':
+      return mp.name;
+    case 'mdot':
+      return `${modPathText(mp.base)}.${mp.name}`;
+    case 'mapply':
+      return `${modPathText(mp.fn)}(${modPathText(mp.arg)})`;
+  }
+}
+
+export function longIdentText(li: LongIdent): string {
+  return li.path ? `${modPathText(li.path)}.${li.name}` : li.name;
+}
+
+/** The signature of a module entry seen from its path. */
+export function sigOfEntry(m: ModuleEntry, span: Span): Signature {
+  const s = scrapeModType(m.mty);
+  if (!s) fail(span, `Unbound module type for this module`);
+  if (s.kind === 'functor') fail(span, `The module is a functor, it cannot have any components`);
+  return prefixSig(m.path, s.items);
+}
+
+function findComponent(sig: Signature, kind: SigItem['kind'], name: string): { item: SigItem; pos: number } | null {
+  const positions = runtimePositions(sig);
+  for (let i = sig.length - 1; i >= 0; i--) {
+    const it = sig[i]!;
+    if (it.kind === kind && it.id.name === name) return { item: it, pos: positions[i]! };
+  }
+  return null;
+}
+
+export function lookupValue(env: Env, li: LongIdent): ValueEntry {
+  if (!li.path) {
+    const v = findInLayers(env, (e) => e.values, li.name);
+    if (!v) fail(li.span, `Unbound value ${li.name}`, didYouMean(namesInLayers(env, (e) => e.values), li.name));
+    return v;
+  }
+  const m = lookupModule(env, li.path);
+  const sig = sigOfEntry(m, li.path.span);
+  const found = findComponent(sig, 'value', li.name);
+  if (!found) {
+    const names = sig.filter((i) => i.kind === 'value').map((i) => i.id.name);
+    fail(li.span, `Unbound value ${longIdentText(li)}`, didYouMean(names, li.name).map((h) => h.replace('Did you mean ', `Did you mean ${modPathText(li.path!)}.`)));
+  }
+  const item = found.item as SigItem & { kind: 'value' };
+  const path: ValuePath = item.desc.prim
+    ? { kind: 'prim', ...item.desc.prim }
+    : m.runtime
+      ? { kind: 'dot', module: m.runtime, name: li.name, pos: found.pos }
+      : fail(li.span, `Cannot access ${longIdentText(li)} in a functor application`);
+  return { type: item.desc.type, path, prim: item.desc.prim };
+}
+
+export function lookupType(env: Env, li: LongIdent): TypeEntry {
+  if (!li.path) {
+    const t = findInLayers(env, (e) => e.types, li.name);
+    if (!t) fail(li.span, `Unbound type constructor ${li.name}`, didYouMean(namesInLayers(env, (e) => e.types), li.name));
+    return t;
+  }
+  const m = lookupModule(env, li.path);
+  const sig = sigOfEntry(m, li.path.span);
+  const found = findComponent(sig, 'type', li.name);
+  if (!found) fail(li.span, `Unbound type constructor ${longIdentText(li)}`);
+  return { path: pdot(m.path, li.name), decl: (found.item as SigItem & { kind: 'type' }).decl };
+}
+
+export function lookupModtype(env: Env, li: LongIdent): ModTypeEntry {
+  if (!li.path) {
+    const t = findInLayers(env, (e) => e.modtypes, li.name);
+    if (!t) fail(li.span, `Unbound module type ${li.name}`, didYouMean(namesInLayers(env, (e) => e.modtypes), li.name));
+    return t;
+  }
+  const m = lookupModule(env, li.path);
+  const sig = sigOfEntry(m, li.path.span);
+  const found = findComponent(sig, 'modtype', li.name);
+  if (!found) fail(li.span, `Unbound module type ${longIdentText(li)}`);
+  return { path: pdot(m.path, li.name), mty: (found.item as SigItem & { kind: 'modtype' }).mty };
+}
+
+/** A constructor by name (latest in scope), or null. */
+export function findCtor(env: Env, li: LongIdent): CtorInfo | null {
+  if (!li.path) return findInLayers(env, (e) => e.ctors, li.name);
+  const m = lookupModule(env, li.path);
+  const sig = sigOfEntry(m, li.path.span);
+  const positions = runtimePositions(sig);
+  for (let i = sig.length - 1; i >= 0; i--) {
+    const it = sig[i]!;
+    if (it.kind === 'exception' && it.id.name === li.name) {
+      const rt: ValuePath = m.runtime
+        ? { kind: 'dot', module: m.runtime, name: li.name, pos: positions[i]! }
+        : { kind: 'prim', name: `unreachable:${li.name}`, arity: 0 };
+      return exnCtorInfo(li.name, it, rt);
+    }
+    if (it.kind === 'type') {
+      const c = ctorInfosOf(pdot(m.path, it.id.name), it.decl).find((x) => x.name === li.name);
+      if (c) return c;
+    }
+  }
+  return null;
+}
+
+export function ctorNames(env: Env): string[] {
+  return namesInLayers(env, (e) => e.ctors);
+}
+
+export function findLabel(env: Env, li: LongIdent): LabelInfo | null {
+  if (!li.path) return findInLayers(env, (e) => e.labels, li.name);
+  const m = lookupModule(env, li.path);
+  const sig = sigOfEntry(m, li.path.span);
+  for (let i = sig.length - 1; i >= 0; i--) {
+    const it = sig[i]!;
+    if (it.kind === 'type') {
+      const l = labelInfosOf(pdot(m.path, it.id.name), it.decl).find((x) => x.name === li.name);
+      if (l) return l;
+    }
+  }
+  return null;
+}
+
+export function labelNames(env: Env): string[] {
+  return namesInLayers(env, (e) => e.labels);
+}
+
+export function findValueByName(env: Env, name: string): ValueEntry | null {
+  return findInLayers(env, (e) => e.values, name);
+}
+export function findModuleByName(env: Env, name: string): ModuleEntry | null {
+  return findInLayers(env, (e) => e.modules, name);
+}
+export function findTypeByName(env: Env, name: string): TypeEntry | null {
+  return findInLayers(env, (e) => e.types, name);
+}

@@ -1,0 +1,821 @@
+// Typing of expressions (OCaml's `Typecore`).
+//
+// `typeExpect(env, e, expected, why)` types `e` so that its type unifies with
+// `expected`, propagating `expected` inward where OCaml does (branches, sequences,
+// lets, constructor arguments), so an error is reported at the innermost
+// expression whose type disagrees, with the reason that type was expected.
+//
+// Sugar is removed here, once: `function` and patterned parameters become
+// `fun x -> match x with ...`; optional defaults become a `match` on the option;
+// binding operators become applications of the operator identifiers; `a.(i)`
+// becomes `Array.get a i` (or the primitive when no `Array` is in scope).
+
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Arg, ArgLabel, Binding, Case, Expr, LongIdent, ModExpr, Param, Pattern, Span } from '../syntax/ast.ts';
+import {
+  currentLevel,
+  beginDef,
+  endDef,
+  expandHead,
+  generalize,
+  headDecl,
+  instance,
+  lowerContravariant,
+  newTypeVar,
+} from './ctype.ts';
+import {
+  type Env,
+  addException,
+  addLocalValue,
+  addModule,
+  exnCtorInfo,
+  findModuleByName,
+  lookupModule,
+  lookupValue,
+  openSignature,
+  scrapeModType,
+} from './env.ts';
+import { fail, failLines } from './errors.ts';
+import { typeFormatString } from './formats.ts';
+import { tArray, tBool, tBytes, tChar, tExn, tInt, tOption, tString, tUnit } from './predef.ts';
+import { Names, printTypeTo } from './printtyp.ts';
+import type { TBinding, TCase, TExpr, TModExpr, TPattern } from './typedtree.ts';
+import {
+  PatVars,
+  arityMismatch,
+  constantType,
+  instanceCtor,
+  instanceLabel,
+  labelDesc,
+  resolveCtor,
+  resolveLabel,
+  typePattern,
+} from './typepat.ts';
+import { EXPR_WHAT, type TyVarScope, layoutMessage, translType, unifyAt } from './typetexp.ts';
+import { type Ident, type ModType, type Type, createIdent, tuple, arrow } from './types.ts';
+import { declareException } from './typedecl.ts';
+
+export interface CoreCtx {
+  readonly scope: TyVarScope;
+  readonly warnings: Diagnostic[];
+  /** Types a module expression (injected by typemod, which depends on this file). */
+  readonly typeModule: (env: Env, m: ModExpr) => { tree: TModExpr; mty: ModType };
+  /** Exhaustiveness check hook (parmatch), called on each match. */
+  readonly checkMatch: (env: Env, cases: TCase[], scrutTy: Type, span: Span, isTry: boolean) => boolean;
+}
+
+const REASON_IF = 'because it is in the condition of an if-statement';
+const REASON_NO_ELSE = 'because it is in the result of a conditional with no else branch';
+const REASON_WHILE = 'because it is in the condition of a while-loop';
+const REASON_WHILE_BODY = 'because it is in the body of a while-loop';
+const REASON_FOR_START = 'because it is in a for-loop start index';
+const REASON_FOR_STOP = 'because it is in a for-loop stop index';
+const REASON_FOR_BODY = 'because it is in the body of a for-loop';
+const REASON_ASSERT = 'because it is in the condition of an assertion';
+const REASON_GUARD = 'because it is in a when-guard';
+
+function mk(e: { span: Span }, ty: Type, rest: object): TExpr {
+  return { ty, span: e.span, ...rest } as TExpr;
+}
+
+export function typeExpect(env: Env, ctx: CoreCtx, e: Expr, expected: Type, why: string | null = null): TExpr {
+  const r = typeExpectInner(env, ctx, e, expected, why);
+  unifyAt(e.span, r.ty, expected, why);
+  return r;
+}
+
+export function typeInfer(env: Env, ctx: CoreCtx, e: Expr): TExpr {
+  return typeExpect(env, ctx, e, newTypeVar());
+}
+
+function typeExpectInner(env: Env, ctx: CoreCtx, e: Expr, expected: Type, why: string | null): TExpr {
+  switch (e.kind) {
+    case 'const': {
+      if (e.value.kind === 'string') {
+        const fmt = typeFormatString(e.value, expected, e.span);
+        if (fmt) return mk(e, fmt, { kind: 'const', value: e.value });
+      }
+      return mk(e, constantType(e.value), { kind: 'const', value: e.value });
+    }
+    case 'ident': {
+      const v = lookupValue(env, e.name);
+      return mk(e, instance(v.type), { kind: 'var', path: v.path });
+    }
+    case 'let': {
+      const { env: env2, bindings } = typeLet(env, ctx, e.rec, e.bindings);
+      const body = typeExpect(env2, ctx, e.body, expected, why);
+      return mk(e, body.ty, { kind: 'let', rec: e.rec, bindings, body });
+    }
+    case 'fun':
+      return typeFun(env, ctx, e, e.params, e.body, expected);
+    case 'function': {
+      const param: Param = { label: { kind: 'nolabel' }, pat: { kind: 'pvar', name: '*function*', span: e.span }, default: null, span: e.span };
+      return typeFunction(env, ctx, e, param, expected, (env2, paramId, paramTy, resTy) =>
+        typeMatchCases(env2, ctx, { kind: 'var', path: { kind: 'local', id: paramId }, ty: paramTy, span: e.span } as TExpr, e.cases, resTy, e.span),
+      );
+    }
+    case 'apply': {
+      const fn = typeInfer(env, ctx, e.fn);
+      return typeApplication(env, ctx, e, fn, e.fn, e.args, expected);
+    }
+    case 'match': {
+      const scrut = typeInfer(env, ctx, e.scrutinee);
+      return typeMatchCases(env, ctx, scrut, e.cases, expected, e.span);
+    }
+    case 'try': {
+      const body = typeExpect(env, ctx, e.body, expected, why);
+      const cases = e.cases.map((c) => typeCase(env, ctx, c, tExn, expected));
+      ctx.checkMatch(env, cases, tExn, e.span, true);
+      return mk(e, body.ty, { kind: 'try', body, cases });
+    }
+    case 'tuple': {
+      const h = expandHead(expected);
+      const tys = h.kind === 'tuple' && h.items.length === e.items.length ? h.items : e.items.map(() => newTypeVar() as Type);
+      const items = e.items.map((it, i) => typeExpect(env, ctx, it, tys[i]!));
+      return mk(e, tuple(items.map((i) => i.ty)), { kind: 'tuple', items });
+    }
+    case 'construct':
+      return typeConstruct(env, ctx, e, expected);
+    case 'record':
+      return typeRecord(env, ctx, e, expected);
+    case 'field': {
+      const record = typeInfer(env, ctx, e.record);
+      const l = resolveLabel(env, e.field, record.ty, true);
+      const inst = instanceLabel(l);
+      unifyAt(e.record.span, record.ty, inst.res);
+      return mk(e, inst.field, { kind: 'field', record, label: labelDesc(l) });
+    }
+    case 'setfield': {
+      const record = typeInfer(env, ctx, e.record);
+      const l = resolveLabel(env, e.field, record.ty, true);
+      const inst = instanceLabel(l);
+      unifyAt(e.record.span, record.ty, inst.res);
+      if (!l.mutable) fail(e.span, `The record field ${l.name} is not mutable`);
+      const value = typeExpect(env, ctx, e.value, inst.field);
+      return mk(e, tUnit, { kind: 'setfield', record, label: labelDesc(l), value });
+    }
+    case 'array': {
+      const h = expandHead(expected);
+      const elt =
+        h.kind === 'constr' && h.args.length === 1 && headDecl(h)?.decl === headDecl(tArray(tInt))?.decl
+          ? h.args[0]!
+          : newTypeVar();
+      const items = e.items.map((it) => typeExpect(env, ctx, it, elt));
+      return mk(e, tArray(elt), { kind: 'array', items });
+    }
+    case 'index':
+    case 'setindex': {
+      const args: Arg[] = [e.target, e.index, ...(e.kind === 'setindex' ? [e.value] : [])].map((x) => ({
+        label: { kind: 'nolabel' },
+        expr: x,
+        span: x.span,
+      }));
+      const fn = indexFunction(env, e.container, e.kind === 'setindex', { ...e.span, ghost: true });
+      return typeApplication(env, ctx, e, fn, null, args, expected);
+    }
+    case 'if': {
+      const cond = typeExpect(env, ctx, e.cond, tBool, REASON_IF);
+      if (!e.else) {
+        const then = typeExpect(env, ctx, e.then, tUnit, REASON_NO_ELSE);
+        return mk(e, tUnit, { kind: 'if', cond, then, else: null });
+      }
+      const then = typeExpect(env, ctx, e.then, expected, why);
+      const els = typeExpect(env, ctx, e.else, expected, why);
+      return mk(e, then.ty, { kind: 'if', cond, then, else: els });
+    }
+    case 'seq': {
+      const first = typeStatement(env, ctx, e.first);
+      const second = typeExpect(env, ctx, e.second, expected, why);
+      return mk(e, second.ty, { kind: 'seq', first, second });
+    }
+    case 'while': {
+      const cond = typeExpect(env, ctx, e.cond, tBool, REASON_WHILE);
+      const body = typeStatement(env, ctx, e.body, REASON_WHILE_BODY);
+      return mk(e, tUnit, { kind: 'while', cond, body });
+    }
+    case 'for': {
+      const from = typeExpect(env, ctx, e.from, tInt, REASON_FOR_START);
+      const to = typeExpect(env, ctx, e.to, tInt, REASON_FOR_STOP);
+      let id: Ident;
+      let env2 = env;
+      if (e.var.kind === 'pvar') {
+        id = createIdent(e.var.name);
+        env2 = addLocalValue(env, id, tInt);
+      } else if (e.var.kind === 'pany') id = createIdent('_for');
+      else fail(e.var.span, 'This pattern is not allowed as a for-loop index');
+      const body = typeStatement(env2, ctx, e.body, REASON_FOR_BODY);
+      return mk(e, tUnit, { kind: 'for', id, from, to, down: e.down, body });
+    }
+    case 'constraint': {
+      const t = translType(env, e.type, ctx.scope);
+      const inner = typeExpect(env, ctx, e.expr, t);
+      return { ...inner, ty: t, span: e.span } as TExpr;
+    }
+    case 'open': {
+      const m = lookupModule(env, e.module);
+      const s = scrapeModType(m.mty);
+      if (!s || s.kind !== 'sig') fail(e.module.span, 'This module is not a structure; it has type a functor');
+      const env2 = openSignature(env, m.path, m.runtime, s.items);
+      return typeExpect(env2, ctx, e.body, expected, why);
+    }
+    case 'letmodule': {
+      const { tree, mty } = ctx.typeModule(env, e.module);
+      const id = createIdent(e.name);
+      const env2 = addModule(env, id, mty, { kind: 'mlocal', id });
+      const body = typeExpect(env2, ctx, e.body, expected, why);
+      return mk(e, body.ty, { kind: 'letmodule', id, module: tree, body });
+    }
+    case 'letexception': {
+      const { id, item } = declareException(env, e.decl, ctx.scope);
+      const env2 = addException(env, id.name, exnCtorInfo(id.name, item, { kind: 'local', id }));
+      const body = typeExpect(env2, ctx, e.body, expected, why);
+      return mk(e, body.ty, { kind: 'letexception', id, name: id.name, body });
+    }
+    case 'assert': {
+      if (e.expr.kind === 'construct' && !e.expr.ctor.path && e.expr.ctor.name === 'false' && !e.expr.arg) {
+        const expr = typeExpect(env, ctx, e.expr, tBool);
+        return mk(e, newTypeVar(), { kind: 'assert', expr, isFalse: true });
+      }
+      const expr = typeExpect(env, ctx, e.expr, tBool, REASON_ASSERT);
+      return mk(e, tUnit, { kind: 'assert', expr, isFalse: false });
+    }
+    case 'letop':
+      return typeExpectInner(env, ctx, desugarLetop(e), expected, why);
+  }
+}
+
+/** `e1; e2`: OCaml only warns when `e1` is not unit, so any type is accepted. */
+function typeStatement(env: Env, ctx: CoreCtx, e: Expr, _why: string | null = null): TExpr {
+  return typeInfer(env, ctx, e);
+}
+
+function indexFunction(env: Env, container: 'array' | 'string', set: boolean, span: Span): TExpr {
+  const modName = container === 'array' ? 'Array' : set ? 'Bytes' : 'String';
+  const m = findModuleByName(env, modName);
+  if (m) {
+    const li: LongIdent = { path: { kind: 'mident', name: modName, span }, name: set ? 'set' : 'get', span };
+    try {
+      const v = lookupValue(env, li);
+      return { kind: 'var', path: v.path, ty: instance(v.type), span } as TExpr;
+    } catch {
+      // fall back to the primitive
+    }
+  }
+  const a = newTypeVar();
+  let ty: Type;
+  let name: string;
+  if (container === 'array') {
+    ty = set ? arrow(tArray(a), arrow(tInt, arrow(a, tUnit))) : arrow(tArray(a), arrow(tInt, a));
+    name = set ? '%array_safe_set' : '%array_safe_get';
+  } else {
+    ty = set ? arrow(tBytes, arrow(tInt, arrow(tChar, tUnit))) : arrow(tString, arrow(tInt, tChar));
+    name = set ? '%bytes_safe_set' : '%string_safe_get';
+  }
+  return { kind: 'var', path: { kind: 'prim', name, arity: set ? 3 : 2 }, ty, span } as TExpr;
+}
+
+function desugarLetop(e: Expr & { kind: 'letop' }): Expr {
+  const g = { ...e.span, ghost: true };
+  let expr = e.let_.expr;
+  let pat: Pattern = e.let_.pat;
+  for (const and of e.ands) {
+    expr = {
+      kind: 'apply',
+      fn: { kind: 'ident', name: and.op, span: and.op.span },
+      args: [
+        { label: { kind: 'nolabel' }, expr, span: expr.span },
+        { label: { kind: 'nolabel' }, expr: and.expr, span: and.expr.span },
+      ],
+      span: g,
+    };
+    pat = { kind: 'ptuple', items: [pat, and.pat], span: g };
+  }
+  const fn: Expr = {
+    kind: 'fun',
+    params: [{ label: { kind: 'nolabel' }, pat, default: null, span: pat.span }],
+    body: e.body,
+    span: g,
+  };
+  return {
+    kind: 'apply',
+    fn: { kind: 'ident', name: e.let_.op, span: e.let_.op.span },
+    args: [
+      { label: { kind: 'nolabel' }, expr, span: expr.span },
+      { label: { kind: 'nolabel' }, expr: fn, span: g },
+    ],
+    span: e.span,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// let
+
+export function isNonexpansive(e: TExpr): boolean {
+  switch (e.kind) {
+    case 'const':
+    case 'var':
+    case 'fun':
+      return true;
+    case 'let':
+      return e.bindings.every((b) => isNonexpansive(b.expr)) && isNonexpansive(e.body);
+    case 'tuple':
+      return e.items.every(isNonexpansive);
+    case 'construct':
+      return e.args.every(isNonexpansive);
+    case 'record': {
+      if (e.base && !isNonexpansive(e.base)) return false;
+      const h = headDecl(e.ty);
+      const fields = h && h.decl.kind.kind === 'record' ? h.decl.kind.fields : null;
+      return e.fields.every((f, i) => (f === null ? true : isNonexpansive(f) && !(fields?.[i]?.mutable ?? false)));
+    }
+    case 'field':
+      return isNonexpansive(e.record);
+    case 'array':
+      return e.items.length === 0;
+    case 'if':
+      return isNonexpansive(e.cond) && isNonexpansive(e.then) && (e.else === null || isNonexpansive(e.else));
+    case 'match':
+      return (
+        isNonexpansive(e.scrutinee) &&
+        e.exnCases.length === 0 &&
+        e.cases.every((c) => (c.guard === null || isNonexpansive(c.guard)) && isNonexpansive(c.body))
+      );
+    case 'assert':
+      return e.isFalse;
+    case 'letexception':
+      return isNonexpansive(e.body);
+    case 'letmodule':
+      return isNonexpansive(e.body);
+    default:
+      return false;
+  }
+}
+
+/** Names bound by a surface pattern (for error recovery). */
+export function patternNames(p: Pattern, out: string[] = []): string[] {
+  switch (p.kind) {
+    case 'pvar':
+      out.push(p.name);
+      break;
+    case 'palias':
+      out.push(p.name);
+      patternNames(p.pat, out);
+      break;
+    case 'ptuple':
+    case 'parray':
+      p.items.forEach((i) => patternNames(i, out));
+      break;
+    case 'pconstruct':
+      if (p.arg) patternNames(p.arg, out);
+      break;
+    case 'precord':
+      p.fields.forEach((f) => patternNames(f.pat, out));
+      break;
+    case 'por':
+      patternNames(p.left, out);
+      break;
+    case 'pconstraint':
+    case 'pexception':
+      patternNames(p.pat, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+export function typeLet(
+  env: Env,
+  ctx: CoreCtx,
+  rec: boolean,
+  bindings: readonly Binding[],
+): { env: Env; bindings: TBinding[]; vars: PatVars[] } {
+  beginDef();
+  const vars: PatVars[] = [];
+  const pats: TPattern[] = [];
+  let recEnv = env;
+  try {
+    for (const b of bindings) {
+      const pv = new PatVars();
+      const t = newTypeVar();
+      if (rec && b.pat.kind !== 'pvar' && !(b.pat.kind === 'pconstraint' && b.pat.pat.kind === 'pvar')) {
+        fail(b.pat.span, 'Only variables are allowed as left-hand side of `let rec\'');
+      }
+      pats.push(typePattern(env, b.pat, t, pv, ctx.scope));
+      vars.push(pv);
+      if (rec) for (const v of pv.vars.values()) recEnv = addLocalValue(recEnv, v.id, v.type);
+    }
+    const exprs = bindings.map((b, i) => typeExpect(rec ? recEnv : env, ctx, b.expr, pats[i]!.ty));
+    if (rec) {
+      exprs.forEach((x, i) => {
+        if (x.kind !== 'fun' && !(x.kind === 'construct' || x.kind === 'tuple' || x.kind === 'record' || x.kind === 'var' || x.kind === 'const')) {
+          fail(bindings[i]!.expr.span, "This kind of expression is not allowed as right-hand side of `let rec'");
+        }
+      });
+    }
+    endDef();
+    exprs.forEach((x, i) => {
+      if (!isNonexpansive(x)) lowerContravariant(pats[i]!.ty, currentLevel);
+      generalize(pats[i]!.ty);
+    });
+    let out = env;
+    for (const pv of vars) for (const v of pv.vars.values()) out = addLocalValue(out, v.id, v.type);
+    const tbs = exprs.map((expr, i) => ({ pat: pats[i]!, expr }));
+    for (const tb of tbs) {
+      if (!rec) ctx.checkMatch(env, [{ pat: tb.pat, guard: null, body: tb.expr }], tb.pat.ty, tb.pat.span, false);
+    }
+    return { env: out, bindings: tbs, vars };
+  } catch (err) {
+    endDef();
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Functions
+
+function arrowLabelMatches(a: ArgLabel, b: ArgLabel): boolean {
+  return a.kind === b.kind && (a.kind === 'nolabel' || a.name === (b as { name: string }).name);
+}
+
+function labelText(l: ArgLabel): string {
+  return l.kind === 'nolabel' ? '' : l.kind === 'labelled' ? `~${l.name}` : `?${l.name}`;
+}
+
+/** Splits `expected` as an arrow with label `label`, unifying if needed. */
+function splitArrow(span: Span, expected: Type, label: ArgLabel): { param: Type; result: Type } {
+  const h = expandHead(expected);
+  if (h.kind === 'arrow' && arrowLabelMatches(h.label, label)) return { param: h.param, result: h.result };
+  const param = label.kind === 'optional' ? tOption(newTypeVar()) : newTypeVar();
+  const result = newTypeVar();
+  const fnTy: Type = { kind: 'arrow', label, param, result };
+  if (h.kind === 'arrow' || h.kind === 'var') {
+    unifyAt(span, fnTy, expected);
+  } else {
+    const names = new Names();
+    failLines(
+      span,
+      layoutMessage((f) => {
+        f.openBox(0);
+        f.text('This expression should not be a function, the expected type is');
+        f.space();
+        printTypeTo(f, names, expected);
+        f.close();
+      }),
+    );
+  }
+  return { param, result };
+}
+
+function typeFun(env: Env, ctx: CoreCtx, e: Expr, params: readonly Param[], body: Expr, expected: Type): TExpr {
+  const [first, ...rest] = params;
+  if (!first) return typeExpect(env, ctx, body, expected);
+  return typeFunction(env, ctx, e, first, expected, (env2, _id, _pt, resTy) =>
+    rest.length ? typeFun(env2, ctx, { ...e, span: { ...e.span, ghost: true } }, rest, body, resTy) : typeExpect(env2, ctx, body, resTy),
+  );
+}
+
+/**
+ * One parameter: binds it (through a match if it is a pattern), then types the
+ * body with `typeBody(env, paramIdent, paramType, resultType)`.
+ */
+function typeFunction(
+  env: Env,
+  ctx: CoreCtx,
+  e: { span: Span },
+  param: Param,
+  expected: Type,
+  typeBody: (env: Env, id: Ident, paramTy: Type, resTy: Type) => TExpr,
+): TExpr {
+  const { param: paramTy, result: resTy } = splitArrow(e.span, expected, param.label);
+  const fnTy: Type = { kind: 'arrow', label: param.label, param: paramTy, result: resTy };
+  if (param.label.kind === 'optional') {
+    const inner = newTypeVar();
+    unifyAt(param.span, tOption(inner), paramTy);
+    if (param.default) {
+      // fun ?(p = d) -> b   ==>   fun opt -> let p = match opt with Some x -> x | None -> d in b
+      const optId = createIdent(`*opt*${param.label.name}`);
+      const dflt = typeExpect(env, ctx, param.default, inner);
+      const xId = createIdent('*sth*');
+      const someInfo = resolveCtor(env, { path: null, name: 'Some', span: param.span }, tOption(inner), false);
+      const noneInfo = resolveCtor(env, { path: null, name: 'None', span: param.span }, tOption(inner), false);
+      const sp = { ...param.span, ghost: true };
+      const optVar = { kind: 'var', path: { kind: 'local', id: optId }, ty: paramTy, span: sp } as TExpr;
+      const unwrapped = {
+        kind: 'match',
+        scrutinee: optVar,
+        cases: [
+          {
+            pat: { kind: 'construct', ctor: someInfo.desc, args: [{ kind: 'var', id: xId, ty: inner, span: sp }], ty: paramTy, span: sp },
+            guard: null,
+            body: { kind: 'var', path: { kind: 'local', id: xId }, ty: inner, span: sp },
+          },
+          { pat: { kind: 'construct', ctor: noneInfo.desc, args: [], ty: paramTy, span: sp }, guard: null, body: dflt },
+        ],
+        exnCases: [],
+        partial: false,
+        ty: inner,
+        span: sp,
+      } as TExpr;
+      const pv = new PatVars();
+      const pat = typePattern(env, param.pat, inner, pv, ctx.scope);
+      let env2 = env;
+      for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type);
+      const body = typeBody(env2, optId, paramTy, resTy);
+      const letE = { kind: 'let', rec: false, bindings: [{ pat, expr: unwrapped }], body, ty: body.ty, span: sp } as TExpr;
+      return { kind: 'fun', param: optId, body: letE, ty: fnTy, span: e.span } as TExpr;
+    }
+  }
+  if (param.pat.kind === 'pvar') {
+    const id = createIdent(param.pat.name);
+    const body = typeBody(addLocalValue(env, id, paramTy), id, paramTy, resTy);
+    return { kind: 'fun', param: id, body, ty: fnTy, span: e.span } as TExpr;
+  }
+  // A pattern parameter: fun p -> b  ==>  fun x -> match x with p -> b
+  const id = createIdent('*param*');
+  const pv = new PatVars();
+  const pat = typePattern(env, param.pat, paramTy, pv, ctx.scope);
+  let env2 = addLocalValue(env, id, paramTy);
+  for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type);
+  const body = typeBody(env2, id, paramTy, resTy);
+  const sp = { ...param.span, ghost: true };
+  const cases: TCase[] = [{ pat, guard: null, body }];
+  const partial = ctx.checkMatch(env, cases, paramTy, param.span, false);
+  const m = {
+    kind: 'match',
+    scrutinee: { kind: 'var', path: { kind: 'local', id }, ty: paramTy, span: sp },
+    cases,
+    exnCases: [],
+    partial,
+    ty: body.ty,
+    span: sp,
+  } as TExpr;
+  return { kind: 'fun', param: id, body: m, ty: fnTy, span: e.span } as TExpr;
+}
+
+// ---------------------------------------------------------------------------
+// match
+
+function typeCase(env: Env, ctx: CoreCtx, c: Case, scrutTy: Type, expected: Type): TCase {
+  const pv = new PatVars();
+  const pat = typePattern(env, c.pat, scrutTy, pv, ctx.scope);
+  let env2 = env;
+  for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type);
+  const guard = c.guard ? typeExpect(env2, ctx, c.guard, tBool, REASON_GUARD) : null;
+  const body = typeExpect(env2, ctx, c.body, expected);
+  return { pat, guard, body };
+}
+
+function typeMatchCases(env: Env, ctx: CoreCtx, scrut: TExpr, cases: readonly Case[], expected: Type, span: Span): TExpr {
+  const valueCases: TCase[] = [];
+  const exnCases: TCase[] = [];
+  for (const c of cases) {
+    if (c.pat.kind === 'pexception') {
+      exnCases.push(typeCase(env, ctx, { ...c, pat: c.pat.pat }, tExn, expected));
+    } else {
+      valueCases.push(typeCase(env, ctx, c, scrut.ty, expected));
+    }
+  }
+  const partial = valueCases.length === 0 ? false : ctx.checkMatch(env, valueCases, scrut.ty, span, false);
+  return { kind: 'match', scrutinee: scrut, cases: valueCases, exnCases, partial, ty: expected, span } as TExpr;
+}
+
+// ---------------------------------------------------------------------------
+// Constructors and records
+
+function typeConstruct(env: Env, ctx: CoreCtx, e: Expr & { kind: 'construct' }, expected: Type): TExpr {
+  const c = resolveCtor(env, e.ctor, expected, true);
+  const inst = instanceCtor(c);
+  if (inst.inline) {
+    if (!e.arg || e.arg.kind !== 'record') arityMismatch(e.span, c.name, 1, e.arg ? 1 : 0);
+    unifyAt(e.span, inst.res, expected);
+    const fields: (TExpr | null)[] = inst.inline.map(() => null);
+    for (const f of e.arg.fields) {
+      const i = inst.inline.findIndex((x) => x.name === f.field.name);
+      if (i < 0) fail(f.field.span, `The field ${f.field.name} is not part of the record argument for the ${c.name} constructor`);
+      fields[i] = typeExpect(env, ctx, f.expr, inst.inline[i]!.type);
+    }
+    const missing = inst.inline.filter((_, i) => fields[i] === null).map((x) => x.name);
+    if (missing.length) fail(e.arg.span, `Some record fields are undefined: ${missing.join(' ')}`);
+    return mk(e, inst.res, { kind: 'construct', ctor: c.desc, args: fields as TExpr[] });
+  }
+  const n = inst.args.length;
+  let argExprs: Expr[];
+  if (!e.arg) {
+    if (n !== 0) arityMismatch(e.span, c.name, n, 0);
+    argExprs = [];
+  } else if (n === 0) arityMismatch(e.span, c.name, 0, 1);
+  else if (n === 1) argExprs = [e.arg];
+  else if (e.arg.kind === 'tuple') {
+    if (e.arg.items.length !== n) arityMismatch(e.span, c.name, n, e.arg.items.length);
+    argExprs = e.arg.items;
+  } else arityMismatch(e.span, c.name, n, 1);
+  unifyAt(e.span, inst.res, expected);
+  const args = argExprs.map((a, i) => typeExpect(env, ctx, a, inst.args[i]!));
+  return mk(e, inst.res, { kind: 'construct', ctor: c.desc, args });
+}
+
+function typeRecord(env: Env, ctx: CoreCtx, e: Expr & { kind: 'record' }, expected: Type): TExpr {
+  if (e.fields.length === 0) fail(e.span, 'Empty record expression');
+  let base: TExpr | null = null;
+  let hint: Type | null = expected;
+  if (e.base) {
+    base = typeInfer(env, ctx, e.base);
+    const h = headDecl(base.ty);
+    if (h && h.decl.kind.kind === 'record') hint = base.ty;
+  }
+  const h0 = headDecl(expandHead(hint ?? expected));
+  if (!(h0 && h0.decl.kind.kind === 'record')) hint = null;
+  const first = resolveLabel(env, e.fields[0]!.field, hint, true);
+  const resInst = instanceLabel(first);
+  const res = resInst.res;
+  unifyAt(e.span, res, expected);
+  if (base) unifyAt(e.base!.span, base.ty, res);
+  const all = first.all;
+  const fields: (TExpr | null)[] = all.map(() => null);
+  for (const f of e.fields) {
+    const l = resolveLabel(env, f.field, res, true);
+    if (l.all !== all && !(l.all.length === all.length && l.all.every((x, i) => x.name === all[i]!.name))) {
+      fail(f.field.span, `The record field ${l.name} belongs to another type`);
+    }
+    if (fields[l.pos]) fail(f.field.span, `The record field ${l.name} is defined several times`);
+    const li = instanceLabel(l);
+    unifyAt(f.span, li.res, res);
+    fields[l.pos] = typeExpect(env, ctx, f.expr, li.field);
+  }
+  if (!base) {
+    const missing = all.filter((_, i) => fields[i] === null).map((x) => x.name);
+    if (missing.length) fail(e.span, `Some record fields are undefined: ${missing.join(' ')}`);
+  }
+  return mk(e, res, { kind: 'record', fields, base });
+}
+
+// ---------------------------------------------------------------------------
+// Application (labels commute; optional arguments are defaulted)
+
+const ORDINALS = ['first', 'second', 'third'];
+function ordinal(n: number): string {
+  return n <= 3 ? ORDINALS[n - 1]! : `${n}th`;
+}
+
+function noneExpr(env: Env, ty: Type, span: Span): TExpr {
+  const none = resolveCtor(env, { path: null, name: 'None', span }, ty, true);
+  return { kind: 'construct', ctor: none.desc, args: [], ty, span: { ...span, ghost: true } } as TExpr;
+}
+
+function someExpr(env: Env, arg: TExpr, ty: Type): TExpr {
+  const some = resolveCtor(env, { path: null, name: 'Some', span: arg.span }, ty, true);
+  return { kind: 'construct', ctor: some.desc, args: [arg], ty, span: { ...arg.span, ghost: true } } as TExpr;
+}
+
+function fnName(fnExpr: Expr | null): string | null {
+  if (!fnExpr || fnExpr.kind !== 'ident') return null;
+  const n = fnExpr.name;
+  const go = (p: NonNullable<LongIdent['path']>): string =>
+    p.kind === 'mident' ? p.name : p.kind === 'mdot' ? `${go(p.base)}.${p.name}` : `${go(p.fn)}(${go(p.arg)})`;
+  return n.path ? `${go(n.path)}.${n.name}` : n.name;
+}
+
+function typeApplication(
+  env: Env,
+  ctx: CoreCtx,
+  e: { span: Span },
+  fn: TExpr,
+  fnExpr: Expr | null,
+  sargs: readonly Arg[],
+  expected: Type,
+): TExpr {
+  const name = fnName(fnExpr);
+  const argNote = (i: number): string[] =>
+    name ? [`This is the ${ordinal(i + 1)} argument of \`${name}\`.`] : [`This is the ${ordinal(i + 1)} argument of this function.`];
+  // Labels may be omitted when the application is total and has no labels at all.
+  const allUnlabelled = sargs.every((a) => a.label.kind === 'nolabel');
+  const labels: ArgLabel[] = [];
+  let tvarEnd = false;
+  for (let t = expandHead(fn.ty); ; ) {
+    if (t.kind !== 'arrow') {
+      tvarEnd = t.kind === 'var';
+      break;
+    }
+    labels.push(t.label);
+    t = expandHead(t.result);
+  }
+  const nonOptional = labels.filter((l) => l.kind !== 'optional');
+  const ignoreLabels =
+    !tvarEnd && allUnlabelled && nonOptional.length === sargs.length && nonOptional.some((l) => l.kind !== 'nolabel');
+
+  const remaining = sargs.map((a, i) => ({ arg: a, index: i }));
+  const out: (TExpr | null)[] = [];
+  const omitted: { label: ArgLabel; param: Type }[] = [];
+  let tyFun = fn.ty;
+  const typeArg = (a: { arg: Arg; index: number }, paramTy: Type, paramLabel: ArgLabel): TExpr => {
+    if (paramLabel.kind === 'optional' && a.arg.label.kind !== 'optional') {
+      const inner = newTypeVar();
+      unifyAt(a.arg.span, tOption(inner), paramTy);
+      const x = typeArgExpect(env, ctx, a.arg.expr, inner, argNote(a.index));
+      return someExpr(env, x, paramTy);
+    }
+    return typeArgExpect(env, ctx, a.arg.expr, paramTy, argNote(a.index));
+  };
+
+  while (remaining.length > 0) {
+    const t = expandHead(tyFun);
+    if (t.kind !== 'arrow') break;
+    let idx = -1;
+    if (ignoreLabels) {
+      if (t.label.kind === 'optional') {
+        out.push(noneExpr(env, t.param, fn.span));
+        tyFun = t.result;
+        continue;
+      }
+      idx = 0;
+    } else if (t.label.kind === 'nolabel') {
+      idx = remaining.findIndex((r) => r.arg.label.kind === 'nolabel');
+    } else {
+      const lname = t.label.name;
+      idx = remaining.findIndex((r) => r.arg.label.kind !== 'nolabel' && r.arg.label.name === lname);
+    }
+    if (idx >= 0) {
+      const a = remaining.splice(idx, 1)[0]!;
+      if (t.label.kind === 'nolabel' && a.arg.label.kind !== 'nolabel' && !ignoreLabels) {
+        fail(a.arg.span, `The function applied to this argument has type ${typeString(fn.ty)}\nThis argument cannot be applied with label ${labelText(a.arg.label)}`);
+      }
+      if (a.arg.label.kind === 'optional' && t.label.kind !== 'optional') {
+        fail(a.arg.span, `This argument cannot be applied with label ${labelText(a.arg.label)}`);
+      }
+      out.push(typeArg(a, t.param, t.label));
+    } else if (t.label.kind === 'optional' && remaining.some((r) => r.arg.label.kind === 'nolabel')) {
+      out.push(noneExpr(env, t.param, fn.span));
+    } else {
+      // No argument for this parameter: the result abstracts over it.
+      if (t.label.kind === 'nolabel' && remaining.every((r) => r.arg.label.kind !== 'nolabel')) {
+        // labelled arguments left that no parameter takes
+        const r = remaining[0]!;
+        fail(r.arg.span, `The function applied to this argument has type ${typeString(fn.ty)}\nThis argument cannot be applied with label ${labelText(r.arg.label)}`);
+      }
+      omitted.push({ label: t.label, param: t.param });
+      out.push(null);
+    }
+    tyFun = t.result;
+  }
+  // Arguments beyond the known arrows: the function's result must be a function.
+  for (const a of remaining) {
+    const t = expandHead(tyFun);
+    if (t.kind === 'var') {
+      const p = newTypeVar();
+      const r = newTypeVar();
+      unifyAt(fn.span, tyFun, { kind: 'arrow', label: a.arg.label, param: p, result: r });
+      out.push(typeArgExpect(env, ctx, a.arg.expr, p, argNote(a.index)));
+      tyFun = r;
+    } else if (out.length === 0 || t.kind !== 'arrow') {
+      if (out.length === 0) {
+        const names = new Names();
+        failLines(
+          fn.span,
+          layoutMessage((f) => {
+            f.openBox(0);
+            f.text('This expression has type');
+            f.brk(1, 2);
+            printTypeTo(f, names, fn.ty);
+            f.close();
+            f.space();
+            f.text('This is not a function; it cannot be applied.');
+          }),
+        );
+      }
+      const names = new Names();
+      failLines(
+        fn.span,
+        layoutMessage((f) => {
+          f.openBox(0);
+          f.text('This function has type');
+          f.brk(1, 2);
+          printTypeTo(f, names, fn.ty);
+          f.close();
+          f.space();
+          f.text('It is applied to too many arguments; maybe you forgot a `;\'.');
+        }),
+      );
+    } else {
+      fail(a.arg.span, `This argument cannot be applied with label ${labelText(a.arg.label)}`);
+    }
+  }
+  let resTy = tyFun;
+  for (let i = omitted.length - 1; i >= 0; i--) {
+    resTy = { kind: 'arrow', label: omitted[i]!.label, param: omitted[i]!.param, result: resTy };
+  }
+  void expected;
+  return { kind: 'apply', fn, args: out, ty: resTy, span: e.span } as TExpr;
+}
+
+function typeArgExpect(env: Env, ctx: CoreCtx, e: Expr, ty: Type, notes: string[]): TExpr {
+  const r = typeExpectInner(env, ctx, e, ty, null);
+  unifyAt(e.span, r.ty, ty, null, EXPR_WHAT, notes);
+  return r;
+}
+
+function typeString(t: Type): string {
+  const names = new Names();
+  return layoutMessage((f) => printTypeTo(f, names, t));
+}
+

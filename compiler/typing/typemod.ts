@@ -1,0 +1,621 @@
+// The module language (OCaml's `Typemod`): structures, signatures, functors,
+// sealing, `open`, `include`, `with` constraints.
+//
+// Invariants:
+// - A structure's signature lists its items in order, without items shadowed by
+//   a later one of the same name and kind; its runtime block (`exports`) holds
+//   the values, modules and exceptions of that signature, in order.
+// - `module N = P` gets the alias type `P` (printed `module N = P`); a functor
+//   application `F(P)` to a path is strengthened with the applicative path
+//   `F(P)`; to a structure, the argument's types are expanded away (nondep).
+// - Each structure item is a recovery point: an error is recorded and the item's
+//   names are bound to fresh types so the rest of the file is still checked.
+
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { ModExpr, ModType as AstModType, SigItem as AstSigItem, Span, StructItem, TypeExpr, WithConstraint } from '../syntax/ast.ts';
+import { applyParams, beginDef, endDef, expandOnce, generalize, resetLevel } from './ctype.ts';
+import {
+  type Env,
+  addException,
+  addLocalValue,
+  addModtype,
+  addModule,
+  addTypes,
+  addValue,
+  exnCtorInfo,
+  lookupModtype,
+  lookupModule,
+  openSignature,
+  registerModule,
+  scrapeModType,
+  strengthen,
+} from './env.ts';
+import { TypingError, fail } from './errors.ts';
+import { checkFunctorArg, checkSealing } from './includemod.ts';
+import { checkMatch } from './parmatch.ts';
+import { substModType, substSig } from './subst.ts';
+import type { TModExpr, TStructItem } from './typedtree.ts';
+import { type CoreCtx, patternNames, typeInfer, typeLet } from './typecore.ts';
+import { declareException, translTypeDecls } from './typedecl.ts';
+import { openScope, translType } from './typetexp.ts';
+import {
+  type Ident,
+  type ModType,
+  type Path,
+  type SigItem,
+  type Signature,
+  type Type,
+  type TypeDecl,
+  GENERIC,
+  createIdent,
+  isRuntimeItem,
+  newVar,
+  pathRoot,
+  pident,
+  repr,
+} from './types.ts';
+
+export interface ModCtx {
+  readonly errors: Diagnostic[];
+  readonly warnings: Diagnostic[];
+}
+
+function coreCtx(ctx: ModCtx): CoreCtx {
+  return {
+    scope: openScope(),
+    warnings: ctx.warnings,
+    typeModule: (env, m) => {
+      const r = typeModule(env, m, ctx);
+      return { tree: r.tree, mty: r.mty };
+    },
+    checkMatch: (env, cases, ty, span, isTry) => checkMatch(env, cases, ty, span, isTry, ctx.warnings),
+  };
+}
+
+function record(ctx: ModCtx, err: unknown): void {
+  if (err instanceof TypingError) ctx.errors.push(err.diagnostic);
+  else throw err;
+}
+
+// ---------------------------------------------------------------------------
+// Module expressions
+
+export interface TypedModule {
+  tree: TModExpr;
+  mty: ModType;
+  /** The module's path when it is one (for strengthening and applicative types). */
+  path: Path | null;
+}
+
+export function typeModule(env: Env, me: ModExpr, ctx: ModCtx): TypedModule {
+  switch (me.kind) {
+    case 'mpath': {
+      const m = lookupModule(env, me.path);
+      if (!m.runtime) fail(me.span, 'This module path is not a value');
+      return { tree: { kind: 'path', path: m.runtime, span: me.span }, mty: { kind: 'alias', path: m.path }, path: m.path };
+    }
+    case 'mstruct': {
+      const r = typeStructure(env, me.items, ctx);
+      return {
+        tree: { kind: 'struct', items: r.items, exports: r.exports, span: me.span },
+        mty: { kind: 'sig', items: r.sig },
+        path: null,
+      };
+    }
+    case 'mfunctor':
+      return typeFunctor(env, me.params, me.body, me.span, ctx);
+    case 'mapply': {
+      const fn = typeModule(env, me.fn, ctx);
+      const fs = scrapeModType(fn.mty);
+      if (!fs || fs.kind !== 'functor') fail(me.fn.span, 'This module is not a functor; it has type ...');
+      const arg = typeModule(env, me.arg, ctx);
+      const coercion = checkFunctorArg(me.arg.span, arg.mty, fs.paramType, arg.path);
+      const argTree: TModExpr =
+        coercion.kind === 'identity' ? arg.tree : { kind: 'coerce', module: arg.tree, coercion, span: me.arg.span };
+      let mty: ModType;
+      if (arg.path) {
+        mty = substModType(new Map([[fs.param.stamp, arg.path]]), fs.result);
+        if (fn.path) mty = strengthen(mty, { kind: 'papply', fn: fn.path, arg: arg.path });
+      } else {
+        const z = createIdent(fs.param.name);
+        registerModule(z, arg.mty);
+        mty = nondepModType(substModType(new Map([[fs.param.stamp, pident(z)]]), fs.result), z.stamp, me.span);
+      }
+      return { tree: { kind: 'apply', fn: fn.tree, arg: argTree, span: me.span }, mty, path: null };
+    }
+    case 'mconstraint': {
+      const inner = typeModule(env, me.module, ctx);
+      const mty = translModType(env, me.type);
+      const coercion = checkSealing(me.span, inner.mty, mty, inner.path);
+      const tree: TModExpr =
+        coercion.kind === 'identity' ? inner.tree : { kind: 'coerce', module: inner.tree, coercion, span: me.span };
+      return { tree, mty, path: null };
+    }
+  }
+}
+
+function typeFunctor(
+  env: Env,
+  params: readonly { name: string | null; type: AstModType | null; span: Span }[],
+  body: ModExpr,
+  span: Span,
+  ctx: ModCtx,
+): TypedModule {
+  const [p, ...rest] = params;
+  if (!p) return typeModule(env, body, ctx);
+  if (!p.type) fail(p.span, 'Generative functors are not supported');
+  const paramType = translModType(env, p.type);
+  const id = createIdent(p.name ?? '_');
+  const env2 = addModule(env, id, paramType, { kind: 'mlocal', id });
+  const inner = rest.length ? typeFunctor(env2, rest, body, span, ctx) : typeModule(env2, body, ctx);
+  return {
+    tree: { kind: 'functor', param: id, body: inner.tree, span },
+    mty: { kind: 'functor', param: id, paramType, result: inner.mty },
+    path: null,
+  };
+}
+
+/** Removes references to module `stamp` from a module type by expanding its types. */
+function nondepModType(mty: ModType, stamp: number, span: Span): ModType {
+  const mentions = (t0: Type): boolean => {
+    const t = repr(t0);
+    switch (t.kind) {
+      case 'var':
+        return false;
+      case 'arrow':
+        return mentions(t.param) || mentions(t.result);
+      case 'tuple':
+        return t.items.some(mentions);
+      case 'constr':
+        return pathRoot(t.path).stamp === stamp || t.args.some(mentions);
+    }
+  };
+  const expand = (t0: Type): Type | null => {
+    const t = repr(t0);
+    switch (t.kind) {
+      case 'var':
+        return t;
+      case 'arrow': {
+        const p = expand(t.param);
+        const r = expand(t.result);
+        return p && r ? { kind: 'arrow', label: t.label, param: p, result: r } : null;
+      }
+      case 'tuple': {
+        const items = t.items.map(expand);
+        return items.every((x) => x) ? { kind: 'tuple', items: items as Type[] } : null;
+      }
+      case 'constr': {
+        if (pathRoot(t.path).stamp === stamp) {
+          const e = expandOnce(t);
+          return e ? expand(e) : null;
+        }
+        const args = t.args.map(expand);
+        return args.every((x) => x) ? { kind: 'constr', path: t.path, args: args as Type[] } : null;
+      }
+    }
+  };
+  const must = (t: Type): Type => {
+    if (!mentions(t)) return t;
+    const e = expand(t);
+    if (!e) fail(span, 'This functor application is ill-typed: the parameter cannot be eliminated in the result type.', ['Please bind the argument to a module identifier.'], 'module');
+    return e;
+  };
+  const goSig = (items: Signature): Signature =>
+    items.map((item): SigItem => {
+      switch (item.kind) {
+        case 'value':
+          return { kind: 'value', id: item.id, desc: { type: must(item.desc.type), prim: item.desc.prim } };
+        case 'type': {
+          const d = item.decl;
+          let manifest = d.manifest;
+          if (manifest && mentions(manifest)) manifest = expand(manifest);
+          const decl: TypeDecl = { ...d, manifest, kind: mapKind(d, must) };
+          return { ...item, decl };
+        }
+        case 'exception':
+          return { kind: 'exception', id: item.id, decl: { args: item.decl.args.map(must), inlineRecord: item.decl.inlineRecord } };
+        case 'module':
+          return { kind: 'module', id: item.id, mty: go(item.mty) };
+        case 'modtype':
+          return item;
+      }
+    });
+  const go = (m: ModType): ModType => {
+    const s = m.kind === 'ident' || m.kind === 'alias' ? scrapeModType(m) : m;
+    if (!s) return m;
+    if (s.kind === 'sig') return { kind: 'sig', items: goSig(s.items) };
+    return s.kind === 'functor' ? { ...s, paramType: go(s.paramType), result: go(s.result) } : s;
+  };
+  return go(mty);
+}
+
+function mapKind(d: TypeDecl, f: (t: Type) => Type): TypeDecl['kind'] {
+  const k = d.kind;
+  if (k.kind === 'variant')
+    return {
+      kind: 'variant',
+      ctors: k.ctors.map((c) => ({
+        name: c.name,
+        args: c.args.map(f),
+        inlineRecord: c.inlineRecord ? c.inlineRecord.map((l) => ({ ...l, type: f(l.type) })) : null,
+      })),
+    };
+  if (k.kind === 'record') return { kind: 'record', fields: k.fields.map((l) => ({ ...l, type: f(l.type) })) };
+  return k;
+}
+
+// ---------------------------------------------------------------------------
+// Structures
+
+export interface TypedStructure {
+  items: TStructItem[];
+  sig: Signature;
+  exports: Ident[];
+  env: Env;
+}
+
+function externalArity(te: TypeExpr): number {
+  return te.kind === 'tarrow' ? 1 + externalArity(te.result) : 0;
+}
+
+function translScheme(env: Env, te: TypeExpr): Type {
+  beginDef();
+  let t: Type;
+  try {
+    t = translType(env, te, openScope());
+  } finally {
+    endDef();
+  }
+  generalize(t);
+  return t;
+}
+
+/** Binds a signature's items afresh (for `include`), returning the renamed items. */
+function refreshSig(sig: Signature): Signature {
+  const s = new Map<number, Path>();
+  const fresh = new Map<number, Ident>();
+  for (const it of sig) {
+    const id = createIdent(it.id.name);
+    fresh.set(it.id.stamp, id);
+    if (it.kind === 'type' || it.kind === 'module' || it.kind === 'modtype') s.set(it.id.stamp, pident(id));
+  }
+  return substSig(s, sig).map((it) => ({ ...it, id: fresh.get(it.id.stamp)! }) as SigItem);
+}
+
+function bindSigItems(env0: Env, items: Signature): Env {
+  let env = env0;
+  for (const it of items) {
+    switch (it.kind) {
+      case 'value':
+        env = it.desc.prim
+          ? addValue(env, it.id.name, { type: it.desc.type, path: { kind: 'prim', ...it.desc.prim }, prim: it.desc.prim })
+          : addLocalValue(env, it.id, it.desc.type);
+        break;
+      case 'type':
+        env = addTypes(env, [{ id: it.id, decl: it.decl }]);
+        break;
+      case 'exception':
+        env = addException(env, it.id.name, exnCtorInfo(it.id.name, it, { kind: 'local', id: it.id }));
+        break;
+      case 'module':
+        env = addModule(env, it.id, it.mty, { kind: 'mlocal', id: it.id });
+        break;
+      case 'modtype':
+        env = addModtype(env, it.id, it.mty);
+        break;
+    }
+  }
+  return env;
+}
+
+/** Drops items shadowed by a later item of the same kind and name. */
+export function simplifySig(sig: Signature): Signature {
+  const seen = new Set<string>();
+  const out: SigItem[] = [];
+  for (let i = sig.length - 1; i >= 0; i--) {
+    const it = sig[i]!;
+    const key = `${it.kind}:${it.id.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(it);
+  }
+  return out.reverse();
+}
+
+export function typeStructure(env0: Env, items: readonly StructItem[], ctx: ModCtx): TypedStructure {
+  let env = env0;
+  const tree: TStructItem[] = [];
+  const sig: SigItem[] = [];
+  for (const item of items) {
+    resetLevel();
+    const cctx = coreCtx(ctx);
+    try {
+      switch (item.kind) {
+        case 'slet': {
+          const r = typeLet(env, cctx, item.rec, item.bindings);
+          env = r.env;
+          tree.push({ kind: 'let', rec: item.rec, bindings: r.bindings, span: item.span });
+          for (const pv of r.vars) for (const v of pv.vars.values()) sig.push({ kind: 'value', id: v.id, desc: { type: v.type, prim: null } });
+          break;
+        }
+        case 'seval':
+          tree.push({ kind: 'eval', expr: typeInfer(env, cctx, item.expr), span: item.span });
+          break;
+        case 'stype': {
+          const r = translTypeDecls(env, item.decls, item.nonrec);
+          env = r.env;
+          r.items.forEach((d, i) => sig.push({ kind: 'type', id: d.id, decl: d.decl, ...(i > 0 ? { recNext: true } : {}) }));
+          break;
+        }
+        case 'sexception': {
+          const r = declareException(env, item.decl, cctx.scope);
+          env = addException(env, r.id.name, exnCtorInfo(r.id.name, r.item, { kind: 'local', id: r.id }));
+          tree.push(
+            r.rebind
+              ? { kind: 'exceptionalias', id: r.id, path: r.rebind, span: item.span }
+              : { kind: 'exception', id: r.id, name: r.id.name, span: item.span },
+          );
+          sig.push(r.item);
+          break;
+        }
+        case 'sexternal': {
+          const d = item.decl;
+          const t = translScheme(env, d.type);
+          const id = createIdent(d.name);
+          const prim = { name: d.prims[0] ?? d.name, arity: externalArity(d.type) };
+          env = addValue(env, d.name, { type: t, path: { kind: 'prim', ...prim }, prim });
+          tree.push({ kind: 'external', id, prim: prim.name, arity: prim.arity, span: item.span });
+          sig.push({ kind: 'value', id, desc: { type: t, prim } });
+          break;
+        }
+        case 'smodule': {
+          const m = typeModule(env, item.module, ctx);
+          const id = createIdent(item.name);
+          env = addModule(env, id, m.mty, { kind: 'mlocal', id });
+          tree.push({ kind: 'module', id, module: m.tree, span: item.span });
+          sig.push({ kind: 'module', id, mty: m.mty });
+          break;
+        }
+        case 'srecmodule':
+          fail(item.span, 'Recursive modules are not supported');
+          break;
+        case 'smodtype': {
+          const mty = item.type ? translModType(env, item.type) : null;
+          const id = createIdent(item.name);
+          env = addModtype(env, id, mty);
+          sig.push({ kind: 'modtype', id, mty });
+          break;
+        }
+        case 'sopen': {
+          const m = lookupModule(env, item.module);
+          const s = scrapeModType(m.mty);
+          if (!s || s.kind !== 'sig') fail(item.module.span, 'This module is not a structure; it has type a functor');
+          env = openSignature(env, m.path, m.runtime, s.items);
+          break;
+        }
+        case 'sinclude': {
+          const m = typeModule(env, item.module, ctx);
+          const s = scrapeModType(m.path ? strengthen(m.mty, m.path) : m.mty);
+          if (!s || s.kind !== 'sig') fail(item.module.span, 'This module is not a structure; it has type a functor');
+          const items2 = refreshSig(s.items);
+          env = bindSigItems(env, items2);
+          tree.push({ kind: 'include', module: m.tree, ids: items2.filter(isRuntimeItem).map((i) => i.id), span: item.span });
+          sig.push(...items2);
+          break;
+        }
+      }
+    } catch (err) {
+      record(ctx, err);
+      if (item.kind === 'slet') {
+        for (const b of item.bindings)
+          for (const name of patternNames(b.pat)) env = addLocalValue(env, createIdent(name), newVar(GENERIC));
+      }
+    }
+  }
+  const finalSig = simplifySig(sig);
+  return { items: tree, sig: finalSig, exports: finalSig.filter(isRuntimeItem).map((i) => i.id), env };
+}
+
+// ---------------------------------------------------------------------------
+// Module types
+
+export function translModType(env: Env, mt: AstModType): ModType {
+  switch (mt.kind) {
+    case 'mtpath':
+      return { kind: 'ident', path: lookupModtype(env, mt.name).path };
+    case 'mtsig':
+      return { kind: 'sig', items: translSig(env, mt.items) };
+    case 'mtfunctor': {
+      const go = (e: Env, i: number): ModType => {
+        const p = mt.params[i];
+        if (!p) return translModType(e, mt.result);
+        if (!p.type) fail(p.span, 'Generative functors are not supported');
+        const paramType = translModType(e, p.type);
+        const id = createIdent(p.name ?? '_');
+        const e2 = addModule(e, id, paramType, { kind: 'mlocal', id });
+        return { kind: 'functor', param: id, paramType, result: go(e2, i + 1) };
+      };
+      return go(env, 0);
+    }
+    case 'mtwith': {
+      const base = translModType(env, mt.base);
+      const s = scrapeModType(base);
+      if (!s || s.kind !== 'sig') fail(mt.base.span, 'This module type is not a signature');
+      let items = s.items;
+      for (const c of mt.constraints) items = applyWith(env, items, c, c.kind === 'wtype' ? pathNames(c.name) : pathNames(c.name));
+      return { kind: 'sig', items };
+    }
+  }
+}
+
+function pathNames(li: { path: import('../syntax/ast.ts').ModPath | null; name: string }): string[] {
+  const out: string[] = [];
+  const go = (p: import('../syntax/ast.ts').ModPath): void => {
+    if (p.kind === 'mident') out.push(p.name);
+    else if (p.kind === 'mdot') {
+      go(p.base);
+      out.push(p.name);
+    }
+  };
+  if (li.path) go(li.path);
+  out.push(li.name);
+  return out;
+}
+
+function noComponent(c: WithConstraint, name: string): never {
+  return fail(c.span, `The signature constrained by \`with' has no component named ${name}`, [], 'module');
+}
+
+function applyWith(env: Env, items: Signature, c: WithConstraint, names: string[]): Signature {
+  const [head, ...rest] = names;
+  if (rest.length > 0) {
+    const idx = findLast(items, (i) => i.kind === 'module' && i.id.name === head);
+    if (idx < 0) noComponent(c, names.join('.'));
+    const m = items[idx] as SigItem & { kind: 'module' };
+    const s = scrapeModType(m.mty);
+    if (!s || s.kind !== 'sig') noComponent(c, names.join('.'));
+    const out = [...items];
+    out[idx] = { kind: 'module', id: m.id, mty: { kind: 'sig', items: applyWith(env, s.items, c, rest) } };
+    return out;
+  }
+  if (c.kind === 'wtype') {
+    const idx = findLast(items, (i) => i.kind === 'type' && i.id.name === head);
+    if (idx < 0) noComponent(c, c.name.name);
+    const old = items[idx] as SigItem & { kind: 'type' };
+    const params = c.params.map((p) => newVar(GENERIC, p.name));
+    const scope = { vars: new Map<string, Type>(c.params.map((p, i) => [p.name, params[i]!])), closed: true };
+    const manifest = translType(env, c.type, scope);
+    if (c.destructive) {
+      const out = items.filter((_, i) => i !== idx);
+      return substTypeInSig(out, old.id.stamp, params, manifest);
+    }
+    const decl: TypeDecl = { ...old.decl, params, manifest, private: false };
+    const out = [...items];
+    out[idx] = { kind: 'type', id: old.id, decl, ...(old.recNext ? { recNext: true } : {}) };
+    return out;
+  }
+  const idx = findLast(items, (i) => i.kind === 'module' && i.id.name === head);
+  if (idx < 0) noComponent(c, c.name.name);
+  const m = items[idx] as SigItem & { kind: 'module' };
+  const target = lookupModule(env, c.target);
+  const out = [...items];
+  if (c.destructive) {
+    out.splice(idx, 1);
+    return substSig(new Map([[m.id.stamp, target.path]]), out);
+  }
+  out[idx] = { kind: 'module', id: m.id, mty: strengthen(target.mty, target.path) };
+  return out;
+}
+
+function findLast<T>(xs: readonly T[], p: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (p(xs[i]!)) return i;
+  return -1;
+}
+
+/** Replaces type constructor `stamp` by `body` (with `params`) everywhere in `sig`. */
+function substTypeInSig(sig: Signature, stamp: number, params: readonly Type[], body: Type): Signature {
+  const go = (t0: Type): Type => {
+    const t = repr(t0);
+    switch (t.kind) {
+      case 'var':
+        return t;
+      case 'arrow':
+        return { kind: 'arrow', label: t.label, param: go(t.param), result: go(t.result) };
+      case 'tuple':
+        return { kind: 'tuple', items: t.items.map(go) };
+      case 'constr': {
+        const args = t.args.map(go);
+        if (t.path.kind === 'pident' && t.path.id.stamp === stamp) return applyParams(params, body, args);
+        return { kind: 'constr', path: t.path, args };
+      }
+    }
+  };
+  const goMty = (m: ModType): ModType =>
+    m.kind === 'sig'
+      ? { kind: 'sig', items: goSig(m.items) }
+      : m.kind === 'functor'
+        ? { ...m, paramType: goMty(m.paramType), result: goMty(m.result) }
+        : m;
+  const goSig = (items: Signature): Signature =>
+    items.map((it): SigItem => {
+      switch (it.kind) {
+        case 'value':
+          return { kind: 'value', id: it.id, desc: { type: go(it.desc.type), prim: it.desc.prim } };
+        case 'type':
+          return { ...it, decl: { ...it.decl, manifest: it.decl.manifest ? go(it.decl.manifest) : null, kind: mapKind(it.decl, go) } };
+        case 'exception':
+          return { kind: 'exception', id: it.id, decl: { args: it.decl.args.map(go), inlineRecord: it.decl.inlineRecord } };
+        case 'module':
+          return { kind: 'module', id: it.id, mty: goMty(it.mty) };
+        case 'modtype':
+          return it.mty ? { kind: 'modtype', id: it.id, mty: goMty(it.mty) } : it;
+      }
+    });
+  return goSig(sig);
+}
+
+export function translSig(env0: Env, items: readonly AstSigItem[]): Signature {
+  let env = env0;
+  const out: SigItem[] = [];
+  for (const item of items) {
+    resetLevel();
+    switch (item.kind) {
+      case 'gval':
+        out.push({ kind: 'value', id: createIdent(item.name), desc: { type: translScheme(env, item.type), prim: null } });
+        break;
+      case 'gexternal': {
+        const d = item.decl;
+        out.push({
+          kind: 'value',
+          id: createIdent(d.name),
+          desc: { type: translScheme(env, d.type), prim: { name: d.prims[0] ?? d.name, arity: externalArity(d.type) } },
+        });
+        break;
+      }
+      case 'gtype': {
+        const r = translTypeDecls(env, item.decls, item.nonrec);
+        env = r.env;
+        r.items.forEach((d, i) => out.push({ kind: 'type', id: d.id, decl: d.decl, ...(i > 0 ? { recNext: true } : {}) }));
+        break;
+      }
+      case 'gexception': {
+        const r = declareException(env, item.decl, openScope());
+        env = addException(env, r.id.name, exnCtorInfo(r.id.name, r.item, { kind: 'local', id: r.id }));
+        out.push(r.item);
+        break;
+      }
+      case 'gmodule': {
+        const mty = translModType(env, item.type);
+        const id = createIdent(item.name);
+        env = addModule(env, id, mty, { kind: 'mlocal', id });
+        out.push({ kind: 'module', id, mty });
+        break;
+      }
+      case 'gmodtype': {
+        const mty = item.type ? translModType(env, item.type) : null;
+        const id = createIdent(item.name);
+        env = addModtype(env, id, mty);
+        out.push({ kind: 'modtype', id, mty });
+        break;
+      }
+      case 'gopen': {
+        const m = lookupModule(env, item.module);
+        const s = scrapeModType(m.mty);
+        if (!s || s.kind !== 'sig') fail(item.module.span, 'This module is not a structure');
+        env = openSignature(env, m.path, m.runtime, s.items);
+        break;
+      }
+      case 'ginclude': {
+        const mty = translModType(env, item.type);
+        const s = scrapeModType(mty);
+        if (!s || s.kind !== 'sig') fail(item.type.span, 'This module type is not a signature');
+        const items2 = refreshSig(s.items);
+        env = bindSigItems(env, items2);
+        out.push(...items2);
+        break;
+      }
+    }
+  }
+  return out;
+}
+

@@ -1,0 +1,298 @@
+// Typing of patterns.
+//
+// A pattern is typed against an expected type; the variables it binds are
+// collected (monomorphic) in `PatVars`, and the caller adds them to the scope.
+// In an or-pattern both sides must bind the same names at the same types; the
+// right side reuses the left side's idents so lowering sees one variable.
+// Constructors and record labels are disambiguated by the expected type when
+// it is known (OCaml's type-directed disambiguation), else the latest in scope.
+
+import type { Constant, LongIdent, Pattern, Span } from '../syntax/ast.ts';
+import { expandHead, headDecl, instanceMany, newTypeVar } from './ctype.ts';
+import {
+  type Env,
+  ctorInfosOf,
+  ctorNames,
+  findCtor,
+  findLabel,
+  labelInfosOf,
+  labelNames,
+  longIdentText,
+} from './env.ts';
+import { didYouMean, fail, failLines } from './errors.ts';
+import { tArray, tChar, tFloat, tInt, tString } from './predef.ts';
+import { Names, pathName, printTypeTo } from './printtyp.ts';
+import type { LabelDesc, TPattern } from './typedtree.ts';
+import { PAT_WHAT, type TyVarScope, layoutMessage, translType, unifyAt } from './typetexp.ts';
+import { type CtorInfo, type Ident, type LabelInfo, type Type, constr, createIdent, repr, tuple } from './types.ts';
+
+export interface PatVar {
+  readonly id: Ident;
+  readonly type: Type;
+  readonly span: Span;
+}
+
+export class PatVars {
+  readonly vars = new Map<string, PatVar>();
+  /** For the right side of an or-pattern: the left side's variables. */
+  readonly orLeft: Map<string, PatVar> | null;
+  constructor(orLeft: Map<string, PatVar> | null = null) {
+    this.orLeft = orLeft;
+  }
+}
+
+export function constantType(c: Constant): Type {
+  switch (c.kind) {
+    case 'int':
+      return tInt;
+    case 'float':
+      return tFloat;
+    case 'char':
+      return tChar;
+    case 'string':
+      return tString;
+  }
+}
+
+/** The type that disambiguation can use: a known variant or record head. */
+function knownHead(expected: Type): { path: ReturnType<typeof headDecl> } {
+  const h = expandHead(expected);
+  if (h.kind !== 'constr') return { path: null };
+  return { path: headDecl(h) };
+}
+
+/** Resolves a constructor, preferring the expected type's. */
+export function resolveCtor(env: Env, li: LongIdent, expected: Type, inExpr: boolean): CtorInfo {
+  const head = knownHead(expected).path;
+  if (head && !li.path) {
+    if (head.decl.kind.kind === 'variant') {
+      const c = ctorInfosOf(head.path, head.decl).find((x) => x.name === li.name);
+      if (c) return c;
+    }
+  }
+  const found = findCtor(env, li);
+  if (found) return found;
+  if (head && (head.decl.kind.kind === 'variant' || expandHead(expected).kind === 'constr') && !li.path) {
+    const names = new Names();
+    const h = expandHead(expected);
+    const msg = layoutMessage((f) => {
+      f.openBox(0);
+      f.openBox(2);
+      f.text(inExpr ? 'This variant expression is expected to have' : 'This variant pattern is expected to have');
+      f.text(' type');
+      f.space();
+      printTypeTo(f, names, h);
+      f.close();
+      f.space();
+      f.text(`There is no constructor ${li.name} within type ${pathName(head.path)}`);
+      f.close();
+    });
+    failLines(li.span, msg, head.decl.kind.kind === 'variant' ? didYouMean(head.decl.kind.ctors.map((c) => c.name), li.name) : []);
+  }
+  return fail(li.span, `Unbound constructor ${longIdentText(li)}`, didYouMean(ctorNames(env), li.name));
+}
+
+/** Resolves a record label, preferring the expected type's. */
+export function resolveLabel(env: Env, li: LongIdent, expected: Type | null, inExpr: boolean): LabelInfo {
+  const head = expected ? knownHead(expected).path : null;
+  if (head && !li.path && head.decl.kind.kind === 'record') {
+    const l = labelInfosOf(head.path, head.decl).find((x) => x.name === li.name);
+    if (l) return l;
+    const names = new Names();
+    const h = expandHead(expected!);
+    const msg = layoutMessage((f) => {
+      f.openBox(0);
+      f.openBox(2);
+      f.text(inExpr ? 'This expression has' : 'This pattern matches values of');
+      f.text(' type');
+      f.space();
+      printTypeTo(f, names, h);
+      f.close();
+      f.space();
+      f.text(`There is no field ${li.name} within type ${pathName(head.path)}`);
+      f.close();
+    });
+    failLines(li.span, msg, didYouMean(head.decl.kind.fields.map((x) => x.name), li.name));
+  }
+  const found = findLabel(env, li);
+  if (found) return found;
+  return fail(li.span, `Unbound record field ${longIdentText(li)}`, didYouMean(labelNames(env), li.name));
+}
+
+export function labelDesc(l: LabelInfo): LabelDesc {
+  return { name: l.name, pos: l.pos, mutable: l.mutable, numFields: l.all.length, allLabels: l.all.map((x) => x.name) };
+}
+
+/** Instantiates a constructor: argument types and result type. */
+export function instanceCtor(c: CtorInfo): { args: Type[]; res: Type; inline: { name: string; type: Type; mutable: boolean }[] | null } {
+  const inl = c.inlineRecord ?? [];
+  const all = instanceMany([...c.params, ...c.args, ...inl.map((l) => l.type)]);
+  const params = all.slice(0, c.params.length);
+  const args = all.slice(c.params.length, c.params.length + c.args.length);
+  const inlTypes = all.slice(c.params.length + c.args.length);
+  return {
+    args,
+    res: constr(c.resPath, params),
+    inline: c.inlineRecord ? c.inlineRecord.map((l, i) => ({ name: l.name, type: inlTypes[i]!, mutable: l.mutable })) : null,
+  };
+}
+
+export function instanceLabel(l: LabelInfo): { field: Type; res: Type } {
+  const all = instanceMany([...l.params, l.type]);
+  return { field: all[all.length - 1]!, res: constr(l.resPath, all.slice(0, -1)) };
+}
+
+export function arityMismatch(span: Span, name: string, expected: number, got: number): never {
+  return failLines(span, `The constructor ${name} expects ${expected} argument(s),\nbut is applied here to ${got} argument(s)`);
+}
+
+export function typePattern(env: Env, p: Pattern, expected: Type, vars: PatVars, scope: TyVarScope): TPattern {
+  const node = (ty: Type, rest: object): TPattern => ({ ty, span: p.span, ...rest }) as TPattern;
+  switch (p.kind) {
+    case 'pany':
+      return node(expected, { kind: 'any' });
+    case 'pvar':
+      return node(expected, { kind: 'var', id: bindVar(vars, p.name, expected, p.span) });
+    case 'palias': {
+      const inner = typePattern(env, p.pat, expected, vars, scope);
+      return node(expected, { kind: 'alias', pat: inner, id: bindVar(vars, p.name, expected, p.nameSpan) });
+    }
+    case 'pconst':
+      unifyAt(p.span, constantType(p.value), expected, null, PAT_WHAT);
+      return node(expected, { kind: 'const', value: p.value });
+    case 'prange': {
+      unifyAt(p.span, tChar, expected, null, PAT_WHAT);
+      const lo = p.lo.kind === 'char' ? p.lo.value : 0;
+      const hi = p.hi.kind === 'char' ? p.hi.value : 0;
+      return node(expected, { kind: 'range', lo: Math.min(lo, hi), hi: Math.max(lo, hi) });
+    }
+    case 'ptuple': {
+      const h = expandHead(expected);
+      const tys =
+        h.kind === 'tuple' && h.items.length === p.items.length ? [...h.items] : p.items.map(() => newTypeVar() as Type);
+      unifyAt(p.span, tuple(tys), expected, null, PAT_WHAT);
+      const items = p.items.map((it, i) => typePattern(env, it, tys[i]!, vars, scope));
+      return node(expected, { kind: 'tuple', items });
+    }
+    case 'pconstruct': {
+      const c = resolveCtor(env, p.ctor, expected, false);
+      const inst = instanceCtor(c);
+      unifyAt(p.span, inst.res, expected, null, PAT_WHAT);
+      if (inst.inline) {
+        if (!p.arg) arityMismatch(p.span, c.name, 1, 0);
+        return node(expected, { kind: 'construct', ctor: c.desc, args: typeInlineRecordPat(env, p.arg, inst.inline, vars, scope) });
+      }
+      const n = inst.args.length;
+      let argPats: Pattern[];
+      if (!p.arg) {
+        if (n !== 0) arityMismatch(p.span, c.name, n, 0);
+        argPats = [];
+      } else if (n === 0) {
+        arityMismatch(p.span, c.name, 0, 1);
+      } else if (n === 1) argPats = [p.arg];
+      else if (p.arg.kind === 'pany') argPats = inst.args.map(() => p.arg!);
+      else if (p.arg.kind === 'ptuple') {
+        if (p.arg.items.length !== n) arityMismatch(p.span, c.name, n, p.arg.items.length);
+        argPats = p.arg.items;
+      } else arityMismatch(p.span, c.name, n, 1);
+      const args = argPats.map((ap, i) => typePattern(env, ap, inst.args[i]!, vars, scope));
+      return node(expected, { kind: 'construct', ctor: c.desc, args });
+    }
+    case 'precord': {
+      if (p.fields.length === 0) fail(p.span, 'Empty record pattern');
+      const first = resolveLabel(env, p.fields[0]!.field, expected, false);
+      const inst = instanceLabel(first);
+      unifyAt(p.span, inst.res, expected, null, PAT_WHAT);
+      const fields = p.fields.map((fld) => {
+        const l = resolveLabel(env, fld.field, expected, false);
+        const li = instanceLabel(l);
+        unifyAt(fld.span, li.res, expected, null, PAT_WHAT);
+        return { label: labelDesc(l), pat: typePattern(env, fld.pat, li.field, vars, scope) };
+      });
+      return node(expected, { kind: 'record', fields });
+    }
+    case 'parray': {
+      const elt = newTypeVar();
+      unifyAt(p.span, tArray(elt), expected, null, PAT_WHAT);
+      return node(expected, { kind: 'array', items: p.items.map((it) => typePattern(env, it, elt, vars, scope)) });
+    }
+    case 'por': {
+      const leftVars = new PatVars(vars.orLeft);
+      const left = typePattern(env, p.left, expected, leftVars, scope);
+      const rightVars = new PatVars(leftVars.vars);
+      const right = typePattern(env, p.right, expected, rightVars, scope);
+      for (const name of leftVars.vars.keys()) {
+        if (!rightVars.vars.has(name)) fail(p.span, `Variable ${name} must occur on both sides of this | pattern`);
+      }
+      for (const name of rightVars.vars.keys()) {
+        if (!leftVars.vars.has(name)) fail(p.span, `Variable ${name} must occur on both sides of this | pattern`);
+      }
+      for (const v of leftVars.vars.values()) {
+        if (vars.vars.has(v.id.name)) fail(v.span, `Variable ${v.id.name} is bound several times in this matching`);
+        vars.vars.set(v.id.name, v);
+      }
+      return node(expected, { kind: 'or', left, right });
+    }
+    case 'pconstraint': {
+      const t = translType(env, p.type, scope);
+      unifyAt(p.span, t, expected, null, PAT_WHAT);
+      return typePattern(env, p.pat, expected, vars, scope);
+    }
+    case 'pexception':
+      return fail(p.span, 'Exception patterns are not allowed in this position.');
+  }
+}
+
+function typeInlineRecordPat(
+  env: Env,
+  p: Pattern,
+  fields: { name: string; type: Type; mutable: boolean }[],
+  vars: PatVars,
+  scope: TyVarScope,
+): TPattern[] {
+  const out: TPattern[] = fields.map((f) => ({ kind: 'any', ty: f.type, span: p.span }) as TPattern);
+  if (p.kind === 'pany') return out;
+  if (p.kind !== 'precord') fail(p.span, 'This form is not allowed as the type of the inlined record could escape its scope');
+  for (const fld of p.fields) {
+    const i = fields.findIndex((f) => f.name === fld.field.name);
+    if (i < 0) fail(fld.field.span, `The field ${fld.field.name} is not part of the record argument`);
+    out[i] = typePattern(env, fld.pat, fields[i]!.type, vars, scope);
+  }
+  return out;
+}
+
+function bindVar(vars: PatVars, name: string, type: Type, span: Span): Ident {
+  if (vars.vars.has(name)) fail(span, `Variable ${name} is bound several times in this matching`);
+  const left = vars.orLeft?.get(name);
+  if (left) {
+    unifyAt(span, type, left.type, null, PAT_WHAT);
+    vars.vars.set(name, { id: left.id, type, span });
+    return left.id;
+  }
+  const id = createIdent(name);
+  vars.vars.set(name, { id, type, span });
+  return id;
+}
+
+/** Whether a typed pattern can never fail (a variable, `_`, tuples of those...). */
+export function isIrrefutable(p: TPattern): boolean {
+  switch (p.kind) {
+    case 'any':
+    case 'var':
+      return true;
+    case 'alias':
+      return isIrrefutable(p.pat);
+    case 'tuple':
+      return p.items.every(isIrrefutable);
+    case 'record':
+      return p.fields.every((f) => isIrrefutable(f.pat));
+    case 'construct':
+      return !p.ctor.exn && p.ctor.numConsts + p.ctor.numBlocks === 1 && p.args.every(isIrrefutable);
+    default:
+      return false;
+  }
+}
+
+export function reprType(t: Type): Type {
+  return repr(t);
+}
