@@ -51,6 +51,14 @@ function moduleNameOf(path: string): string {
 
 let stampOfUnit = 1;
 
+/** The standard library's units in dependency order, one name per line. */
+function stdlibUnits(): string[] {
+  return readFileSync(join(stdlibDir, 'units'), 'utf8')
+    .split('\n')
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter((l) => l !== '');
+}
+
 export async function build(path: string, opts: BuildOptions): Promise<BuildResult> {
   const timings: { stage: string; ms: number }[] = [];
   const timed = <T>(stage: string, f: () => T): T => {
@@ -66,16 +74,20 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
   if (want('parse')) opts.dump?.('parse', JSON.stringify(mainAst, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2));
   if (opts.stopAfter === 'parse') return { wasm: null, warnings: [], interfaceText: null, timings };
 
-  // The standard library is checked first and opened in the user's program.
+  // The standard library is checked first: `Stdlib`, opened in every later unit,
+  // then its other modules in the order `stdlib/units` gives.
   const units: { id: Ident; impl: TImplementation }[] = [];
   const warnings: Diagnostic[] = [];
   let env = initialEnv();
-  const stdlibPath = join(stdlibDir, 'stdlib.ml');
-  const stdlibAst = timed('parse stdlib', () => parseImplementation(loadSource(stdlibPath)));
-  const stdlibId: Ident = { name: 'Stdlib', stamp: -stampOfUnit++ };
-  const stdlib = timed('typing stdlib', () => typeImplementation(env, stdlibAst, 'Stdlib'));
-  units.push({ id: stdlibId, impl: stdlib.tree });
-  env = openUnit(addUnit(env, 'Stdlib', stdlib.signature, stdlibId), 'Stdlib');
+  for (const unitName of stdlibUnits()) {
+    const ast = timed('parse stdlib', () => parseImplementation(loadSource(join(stdlibDir, `${unitName}.ml`))));
+    const modName = moduleNameOf(unitName);
+    const id: Ident = { name: modName, stamp: -stampOfUnit++ };
+    const checked = timed('typing stdlib', () => typeImplementation(env, ast, modName));
+    units.push({ id, impl: checked.tree });
+    env = addUnit(env, modName, checked.signature, id);
+    if (modName === 'Stdlib') env = openUnit(env, 'Stdlib');
+  }
 
   const name = moduleNameOf(path);
   const checked = timed('typing', () => typeImplementation(env, mainAst, name));
