@@ -28,6 +28,9 @@ import type { Const, Lam, LFun, Program } from './lambda.ts';
 import { int, unit } from './lambda.ts';
 import { irrefutable, testPattern, type MatchContext } from './matchcomp.ts';
 import { primArity } from './prims.ts';
+import { expandHead } from '../typing/ctype.ts';
+import { idBool, idChar, idFloat, idInt, idUnit } from '../typing/predef.ts';
+import type { Type } from '../typing/types.ts';
 
 /** What a module path denotes during lowering. */
 type ModInfo =
@@ -598,7 +601,10 @@ export class Lowering implements MatchContext {
     const args = (e.args as TExpr[]).map((a) => this.expr(a));
     if (e.fn.kind === 'var' && e.fn.path.kind === 'prim') {
       const arity = primArity(e.fn.path.name, e.fn.path.arity);
-      if (args.length === arity) return this.prim(e.fn.path.name, args, e.span);
+      if (args.length === arity) {
+        const special = args.length === 2 ? specialisedComparison(e.fn.path.name, e.args[0]!.ty) : null;
+        return this.prim(special ?? e.fn.path.name, args, e.span);
+      }
       if (args.length > arity) {
         const head = this.prim(e.fn.path.name, args.slice(0, arity), e.span);
         return { k: 'apply', fn: head, args: args.slice(arity) };
@@ -606,6 +612,23 @@ export class Lowering implements MatchContext {
     }
     return { k: 'apply', fn: this.expr(e.fn), args };
   }
+}
+
+/** Polymorphic comparisons at int-like or float type become direct instructions,
+ *  as OCaml's translcore does. (`compare` on floats stays generic: nan ordering.) */
+function specialisedComparison(prim: string, argType: Type): string | null {
+  const ops: Record<string, string> = {
+    '%equal': 'eq', '%notequal': 'ne', '%lessthan': 'lt', '%lessequal': 'le',
+    '%greaterthan': 'gt', '%greaterequal': 'ge', '%compare': 'compare', '%eq': 'eq', '%noteq': 'ne',
+  };
+  const op = ops[prim];
+  if (!op) return null;
+  const t = expandHead(argType);
+  if (t.kind !== 'constr' || t.path.kind !== 'pident') return null;
+  const stamp = t.path.id.stamp;
+  if ([idInt, idChar, idBool, idUnit].some((id) => id.stamp === stamp)) return `int_${op}`;
+  if (stamp === idFloat.stamp && op !== 'compare' && !prim.startsWith('%eq') && prim !== '%noteq') return `float_${op}`;
+  return null;
 }
 
 const ghostSpan: Span = { file: '', start: 0, end: 0, ghost: true };
