@@ -1,7 +1,7 @@
 // The pipeline, one step per phase: parse, check, lower, emit, assemble.
 // Each step can be stopped after (`stopAfter`) and its result dumped (`dump`).
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assemble } from '../codegen/binaryen.ts';
@@ -10,9 +10,12 @@ import { CompileError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { registerSource, SourceFile } from '../diagnostics/source.ts';
 import { Lowering } from '../lowering/lower.ts';
 import type { Implementation } from '../syntax/ast.ts';
-import { parseImplementation } from '../syntax/parser.ts';
-import { addUnit, initialEnv, openUnit, printSignature, typeImplementation } from '../typing/check.ts';
-import type { Ident, TImplementation } from '../typing/typedtree.ts';
+import { parseImplementation, parseInterface } from '../syntax/parser.ts';
+import { addUnit, initialEnv, openUnit, printSignature, typeImplementation, typeInterface, type Signature } from '../typing/check.ts';
+import { TypingError } from '../typing/errors.ts';
+import { checkSealing } from '../typing/includemod.ts';
+import type { Coercion, Ident, TImplementation } from '../typing/typedtree.ts';
+import { discoverUnits, moduleNameOf, type UnitFile } from './units.ts';
 
 export type Stage = 'parse' | 'typing' | 'lambda' | 'wat' | 'wasm';
 
@@ -44,9 +47,20 @@ export function loadSource(path: string): SourceFile {
   return file;
 }
 
-function moduleNameOf(path: string): string {
-  const base = path.split('/').pop()!.replace(/\.ml$/, '');
-  return base.charAt(0).toUpperCase() + base.slice(1);
+/** Checks an implementation's signature against its interface (`foo.ml` against `foo.mli`). */
+function matchInterface(unit: UnitFile, impl: Signature, intf: Signature): Coercion {
+  const span = { file: unit.ml, start: 0, end: 0 };
+  try {
+    return checkSealing(span, { kind: 'sig', items: impl }, { kind: 'sig', items: intf }, null);
+  } catch (e) {
+    if (e instanceof TypingError) {
+      const d = e.diagnostic;
+      throw new CompileError([
+        { ...d, message: `The implementation ${unit.ml} does not match the interface ${unit.mli}:`, notes: [d.message, ...(d.notes ?? [])] },
+      ]);
+    }
+    throw e;
+  }
 }
 
 let stampOfUnit = 1;
@@ -69,32 +83,43 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
   };
   const want = (s: Stage): boolean => opts.dumpStages?.includes(s) ?? false;
 
-  const mainSrc = loadSource(path);
-  const mainAst: Implementation = timed('parse', () => parseImplementation(mainSrc));
+  const userUnits = timed('parse', () => discoverUnits(path, (p) => parseImplementation(loadSource(p))));
+  const mainAst: Implementation = userUnits[userUnits.length - 1]!.ast;
   if (want('parse')) opts.dump?.('parse', JSON.stringify(mainAst, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2));
   if (opts.stopAfter === 'parse') return { wasm: null, warnings: [], interfaceText: null, timings };
 
   // The standard library is checked first: `Stdlib`, opened in every later unit,
   // then its other modules in the order `stdlib/units` gives.
-  const units: { id: Ident; impl: TImplementation }[] = [];
+  const units: { id: Ident; impl: TImplementation; coercion?: Coercion }[] = [];
   const warnings: Diagnostic[] = [];
   let env = initialEnv();
+  const checkUnit = (unit: UnitFile, ast: Implementation, stage: string): Signature => {
+    const id: Ident = { name: unit.name, stamp: -stampOfUnit++ };
+    const checked = timed(stage, () => typeImplementation(env, ast, unit.name));
+    warnings.push(...checked.warnings);
+    let signature = checked.signature;
+    let coercion: Coercion | undefined;
+    if (unit.mli) {
+      const mli = unit.mli;
+      const intf = timed(stage, () => typeInterface(env, parseInterface(loadSource(mli))));
+      coercion = matchInterface(unit, signature, intf);
+      signature = intf;
+    }
+    units.push(coercion ? { id, impl: checked.tree, coercion } : { id, impl: checked.tree });
+    env = addUnit(env, unit.name, signature, id);
+    return checked.signature;
+  };
   for (const unitName of stdlibUnits()) {
-    const ast = timed('parse stdlib', () => parseImplementation(loadSource(join(stdlibDir, `${unitName}.ml`))));
-    const modName = moduleNameOf(unitName);
-    const id: Ident = { name: modName, stamp: -stampOfUnit++ };
-    const checked = timed('typing stdlib', () => typeImplementation(env, ast, modName));
-    units.push({ id, impl: checked.tree });
-    env = addUnit(env, modName, checked.signature, id);
-    if (modName === 'Stdlib') env = openUnit(env, 'Stdlib');
+    const ml = join(stdlibDir, `${unitName}.ml`);
+    const mli = join(stdlibDir, `${unitName}.mli`);
+    const unit: UnitFile = { name: moduleNameOf(unitName), ml, mli: existsSync(mli) ? mli : null };
+    const ast = timed('parse stdlib', () => parseImplementation(loadSource(ml)));
+    checkUnit(unit, ast, 'typing stdlib');
+    if (unit.name === 'Stdlib') env = openUnit(env, 'Stdlib');
   }
-
-  const name = moduleNameOf(path);
-  const checked = timed('typing', () => typeImplementation(env, mainAst, name));
-  warnings.push(...checked.warnings);
-  const mainId: Ident = { name, stamp: -stampOfUnit++ };
-  units.push({ id: mainId, impl: checked.tree });
-  const interfaceText = opts.wantInterface ? printSignature(checked.signature) : null;
+  let mainSignature: Signature | null = null;
+  for (const { unit, ast } of userUnits) mainSignature = checkUnit(unit, ast, 'typing');
+  const interfaceText = opts.wantInterface ? printSignature(mainSignature!) : null;
   if (opts.stopAfter === 'typing') return { wasm: null, warnings, interfaceText, timings };
 
   const program = timed('lower', () => new Lowering().lowerProgram(units));

@@ -58,11 +58,13 @@ export class Lowering implements MatchContext {
   }
 
   /** Lowers the units of a program, in dependency order. */
-  lowerProgram(units: { id: Ident; impl: TImplementation }[]): Program {
+  lowerProgram(units: { id: Ident; impl: TImplementation; coercion?: Coercion }[]): Program {
     let init: Lam = unit;
     for (const u of units) {
       const { code, info } = this.lowerToplevelStruct(u.impl.module, u.id.name);
-      this.env.set(u.id.stamp, { kind: 'module', info });
+      // a unit with an interface is seen by the others through it
+      const seen = u.coercion ? this.coerceStatic(info, u.coercion, u.impl.module.span) : info;
+      this.env.set(u.id.stamp, { kind: 'module', info: seen });
       init = seqs(init, code);
     }
     return { globals: this.globals, init };

@@ -1,0 +1,126 @@
+// Files as modules: `foo.ml` (with an optional `foo.mli`) is module `Foo`.
+//
+// The driver starts from the main file, finds which capitalised module names
+// it mentions, and looks for `name.ml` beside it; it repeats for those files,
+// then orders the units so that each comes after the units it uses, reporting a
+// cycle as OCaml's linker would refuse it. A unit with an interface is checked
+// against it, and other units see only the interface.
+
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CompileError, error } from '../diagnostics/diagnostic.ts';
+import type { Implementation, ModPath, StructItem } from '../syntax/ast.ts';
+
+export interface UnitFile {
+  readonly name: string; // the module name, `Foo`
+  readonly ml: string;
+  readonly mli: string | null;
+}
+
+export function moduleNameOf(path: string): string {
+  const base = path.split('/').pop()!.replace(/\.mli?$/, '');
+  return base.charAt(0).toUpperCase() + base.slice(1);
+}
+
+/** The file that would define module `name` in `dir`, as OCaml looks for it. */
+function fileFor(dir: string, name: string): UnitFile | null {
+  for (const base of [name.charAt(0).toLowerCase() + name.slice(1), name]) {
+    const ml = join(dir, `${base}.ml`);
+    if (existsSync(ml)) {
+      const mli = join(dir, `${base}.mli`);
+      return { name, ml, mli: existsSync(mli) ? mli : null };
+    }
+  }
+  return null;
+}
+
+/** The units the main file needs, dependencies first; `parse` reads a unit. */
+export function discoverUnits(
+  mainPath: string,
+  parse: (path: string) => Implementation,
+): { unit: UnitFile; ast: Implementation }[] {
+  const dir = dirname(mainPath);
+  const main: UnitFile = { name: moduleNameOf(mainPath), ml: mainPath, mli: null };
+  const found = new Map<string, { unit: UnitFile; ast: Implementation; deps: string[] }>();
+  const visit = (unit: UnitFile): void => {
+    if (found.has(unit.name)) return;
+    const ast = parse(unit.ml);
+    const entry = { unit, ast, deps: [] as string[] };
+    found.set(unit.name, entry);
+    for (const name of mentionedModules(ast.items)) {
+      if (name === unit.name) continue;
+      const dep = fileFor(dir, name);
+      // a name that is a file beside us wins over a standard library module, as in OCaml
+      if (!dep) continue;
+      if (dep.ml === mainPath && unit !== main) {
+        entry.deps.push(main.name);
+        continue;
+      }
+      entry.deps.push(dep.name);
+      visit(dep);
+    }
+  };
+  visit(main);
+
+  // Depth-first topological order; a back edge is a cycle.
+  const order: { unit: UnitFile; ast: Implementation }[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const walk = (name: string): void => {
+    const s = state.get(name);
+    if (s === 'done') return;
+    if (s === 'visiting') {
+      const cycle = [...stack.slice(stack.indexOf(name)), name];
+      throw new CompileError([
+        error('module', null, `Circular dependency between modules: ${cycle.join(' -> ')}`, [
+          'Each file may only use modules defined before it; break the cycle by moving the shared part into its own file.',
+        ]),
+      ]);
+    }
+    state.set(name, 'visiting');
+    stack.push(name);
+    const entry = found.get(name)!;
+    for (const d of entry.deps) walk(d);
+    stack.pop();
+    state.set(name, 'done');
+    order.push({ unit: entry.unit, ast: entry.ast });
+  };
+  walk(main.name);
+  return order;
+}
+
+/** Every capitalised name used as a module (the first component of a path). */
+export function mentionedModules(items: readonly StructItem[]): Set<string> {
+  const out = new Set<string>();
+  const path = (p: ModPath | null): void => {
+    if (!p) return;
+    if (p.kind === 'mident') out.add(p.name);
+    else if (p.kind === 'mdot') path(p.base);
+    else {
+      path(p.fn);
+      path(p.arg);
+    }
+  };
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const n of node) walk(n);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const n = node as { kind?: string } & Record<string, unknown>;
+    if (n.kind === 'mident' || n.kind === 'mdot' || n.kind === 'mapply') {
+      path(n as unknown as ModPath);
+      return;
+    }
+    if ('path' in n && 'name' in n && 'span' in n && !('kind' in n)) {
+      path(n.path as ModPath | null); // a LongIdent
+    }
+    for (const key in n) {
+      if (key === 'span' || key === 'nameSpan') continue;
+      const v = n[key];
+      if (v && typeof v === 'object' && !(v instanceof Uint8Array)) walk(v);
+    }
+  };
+  walk(items);
+  return out;
+}
