@@ -195,4 +195,5 @@ export const prims: Record<string, PrimCode> = {
   },
   caml_sys_exit: { args: ['i'], result: 'v', code: ([a]) => `(block (result eqref) (call $host_exit (i32.wrap_i64 ${a})) (unreachable))` },
   new_exn_id: call('$new_exn_id', 1),
+  caml_hash: call('$caml_hash', 4),
 };

@@ -44,6 +44,8 @@ export const primitiveArity: Record<string, number> = {
   caml_format_int: 2, caml_format_float: 2, caml_int_of_string: 1, caml_float_of_string: 1,
   // output and the process
   mlc_output: 2, caml_sys_exit: 1,
+  // hashing (Hashtbl.hash)
+  caml_hash: 4,
 };
 
 /** The arity of a primitive; unknown names keep the arity of their declared type. */

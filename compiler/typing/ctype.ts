@@ -11,7 +11,7 @@
 // errors and inferred types keep the names the user wrote.
 
 import { findTypeDecl } from './env.ts';
-import { type Path, type Type, type TypeDecl, type TypeVar, GENERIC, newVar, pathEqual, repr } from './types.ts';
+import { type Path, type Type, type TypeDecl, type TypeVar, GENERIC, newVar, pathEqual, repr, sharedNodes } from './types.ts';
 
 export let currentLevel = 0;
 
@@ -33,36 +33,48 @@ export function newTypeVar(name: string | null = null): TypeVar {
 }
 
 /** A fresh copy of a scheme: generic variables become fresh at the current level. */
-export function instance(t: Type, memo: Map<TypeVar, Type> = new Map()): Type {
+export function instance(t: Type, memo: Map<Type, Type> = new Map()): Type {
   const r = repr(t);
+  const known = memo.get(r);
+  if (known) return known;
   switch (r.kind) {
     case 'var': {
       if (r.level !== GENERIC) return r;
-      let v = memo.get(r);
-      if (!v) {
-        v = newVar(currentLevel, r.name);
-        memo.set(r, v);
-      }
+      // Instances do not keep the user's names (OCaml's `copy` drops them).
+      const v = newVar(currentLevel);
+      memo.set(r, v);
       return v;
     }
-    case 'arrow':
-      return { kind: 'arrow', label: r.label, param: instance(r.param, memo), result: instance(r.result, memo) };
-    case 'tuple':
-      return { kind: 'tuple', items: r.items.map((i) => instance(i, memo)) };
-    case 'constr':
-      return r.args.length === 0 ? r : { kind: 'constr', path: r.path, args: r.args.map((a) => instance(a, memo)) };
+    case 'arrow': {
+      // Copies keep the sharing of the scheme (a memo per node), so linking one
+      // occurrence during unification is seen by the others.
+      const c: Type = { kind: 'arrow', label: r.label, param: instance(r.param, memo), result: instance(r.result, memo) };
+      memo.set(r, c);
+      return c;
+    }
+    case 'tuple': {
+      const c: Type = { kind: 'tuple', items: r.items.map((i) => instance(i, memo)) };
+      memo.set(r, c);
+      return c;
+    }
+    case 'constr': {
+      if (sharedNodes.has(r)) return r;
+      const c: Type = { kind: 'constr', path: r.path, args: r.args.map((a) => instance(a, memo)) };
+      memo.set(r, c);
+      return c;
+    }
   }
 }
 
 /** Instantiates several schemes that share generic variables (a declaration's params and body). */
 export function instanceMany(ts: readonly Type[]): Type[] {
-  const memo = new Map<TypeVar, Type>();
+  const memo = new Map<Type, Type>();
   return ts.map((t) => instance(t, memo));
 }
 
 /** Replaces the (generic) `params` by `args` in `body`. */
 export function applyParams(params: readonly Type[], body: Type, args: readonly Type[]): Type {
-  if (params.length === 0) return body;
+  // Always a copy: unification may link the nodes of the result.
   const memo = new Map<TypeVar, Type>();
   params.forEach((p, i) => {
     const v = repr(p);
@@ -78,7 +90,7 @@ export function applyParams(params: readonly Type[], body: Type, args: readonly 
       case 'tuple':
         return { kind: 'tuple', items: t.items.map(go) };
       case 'constr':
-        return t.args.length === 0 ? t : { kind: 'constr', path: t.path, args: t.args.map(go) };
+        return sharedNodes.has(t) ? t : { kind: 'constr', path: t.path, args: t.args.map(go) };
     }
   };
   return go(body);
@@ -252,33 +264,51 @@ export function unify(a: Type, b: Type): void {
     return;
   }
   if (t1.kind === 'constr' && t2.kind === 'constr' && pathEqual(t1.path, t2.path) && t1.args.length === t2.args.length) {
+    if (!sharedNodes.has(t1)) t1.link = t2;
     for (let i = 0; i < t1.args.length; i++) unify(t1.args[i]!, t2.args[i]!);
     return;
   }
-  if (t1.kind === 'constr') {
-    const e = expandOnce(t1);
-    if (e) {
-      unify(e, t2);
-      return;
-    }
-  }
-  if (t2.kind === 'constr') {
-    const e = expandOnce(t2);
-    if (e) {
-      unify(t1, e);
-      return;
-    }
-  }
-  if (t1.kind === 'arrow' && t2.kind === 'arrow' && labelsEqual(t1, t2)) {
-    unify(t1.param, t2.param);
-    unify(t1.result, t2.result);
+  const x1 = expandHead(t1);
+  const x2 = expandHead(t2);
+  if (x1 === x2) return;
+  // As OCaml: the side that is not an abbreviation is linked to the other, so
+  // the abbreviation's name is what remains visible.
+  if (t1 === x1 || t2 !== x2) unify3(t1, x1, t2, x2);
+  else unify3(t2, x2, t1, x1);
+}
+
+function unify3(t1: Type, x1: Type, t2: Type, x2: Type): void {
+  if (x1.kind === 'var') {
+    linkVar(x1, t2);
     return;
   }
-  if (t1.kind === 'tuple' && t2.kind === 'tuple' && t1.items.length === t2.items.length) {
-    for (let i = 0; i < t1.items.length; i++) unify(t1.items[i]!, t2.items[i]!);
+  if (x2.kind === 'var') {
+    linkVar(x2, t1);
     return;
   }
-  throw new UnifyError({ kind: 'mismatch', t1, t2 });
+  const fail = (): never => {
+    throw new UnifyError({ kind: 'mismatch', t1: x1, t2: x2 });
+  };
+  if (x1.kind === 'constr' && x2.kind === 'constr') {
+    if (!pathEqual(x1.path, x2.path) || x1.args.length !== x2.args.length) fail();
+    if (!sharedNodes.has(x1)) x1.link = t2;
+    for (let i = 0; i < x1.args.length; i++) unify((x1 as typeof x2).args[i]!, x2.args[i]!);
+    return;
+  }
+  if (x1.kind === 'arrow' && x2.kind === 'arrow') {
+    if (!labelsEqual(x1, x2)) fail();
+    x1.link = t2;
+    unify(x1.param, x2.param);
+    unify(x1.result, x2.result);
+    return;
+  }
+  if (x1.kind === 'tuple' && x2.kind === 'tuple') {
+    if (x1.items.length !== x2.items.length) fail();
+    x1.link = t2;
+    for (let i = 0; i < x1.items.length; i++) unify((x1 as typeof x2).items[i]!, x2.items[i]!);
+    return;
+  }
+  fail();
 }
 
 /** Whether two types unify, without side effects on failure... or success. */
@@ -297,15 +327,16 @@ export function unifiable(a: Type, b: Type): boolean {
 
 /** Records the state of the variables of two types, returning a function that restores it. */
 function trail(a: Type, b: Type): () => void {
-  const vars: { v: TypeVar; level: number; link: Type | null; name: string | null }[] = [];
+  const vars: { v: Type; level: number; link: Type | null; name: string | null }[] = [];
   const seen = new Set<Type>();
   const walk = (t: Type): void => {
     if (seen.has(t)) return;
     seen.add(t);
+    if (t.kind === 'var') vars.push({ v: t, level: t.level, link: t.link, name: t.name });
+    else vars.push({ v: t, level: 0, link: t.link ?? null, name: null });
+    if (t.link) walk(t.link);
     switch (t.kind) {
       case 'var':
-        vars.push({ v: t, level: t.level, link: t.link, name: t.name });
-        if (t.link) walk(t.link);
         return;
       case 'arrow':
         walk(t.param);
@@ -323,9 +354,11 @@ function trail(a: Type, b: Type): () => void {
   walk(b);
   return () => {
     for (const s of vars) {
-      s.v.level = s.level;
+      if (s.v.kind === 'var') {
+        s.v.level = s.level;
+        s.v.name = s.name;
+      }
       s.v.link = s.link;
-      s.v.name = s.name;
     }
   };
 }

@@ -36,6 +36,8 @@ export interface ValueEntry {
   readonly path: ValuePath;
   /** Set for externals: the declaration keeps the primitive visible. */
   readonly prim: ValueDesc['prim'];
+  /** Bound by `fun` or a match case: never generalised, so used without instantiation. */
+  readonly mono?: boolean;
 }
 export interface TypeEntry {
   readonly path: Path;
@@ -88,8 +90,8 @@ export function addValue(env: Env, name: string, entry: ValueEntry): Env {
   return { parent: env, values: new Map([[name, entry]]) };
 }
 
-export function addLocalValue(env: Env, id: Ident, type: Type): Env {
-  return addValue(env, id.name, { type, path: { kind: 'local', id }, prim: null });
+export function addLocalValue(env: Env, id: Ident, type: Type, mono = false): Env {
+  return addValue(env, id.name, { type, path: { kind: 'local', id }, prim: null, ...(mono ? { mono } : {}) });
 }
 
 export function addType(env: Env, id: Ident, decl: TypeDecl): Env {

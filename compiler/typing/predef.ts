@@ -17,6 +17,7 @@ import {
   createIdent,
   newVar,
   pident,
+  sharedNodes,
   tuple,
 } from './types.ts';
 
@@ -54,6 +55,7 @@ export const tFloat: Type = constr(pident(idFloat));
 export const tBool: Type = constr(pident(idBool));
 export const tUnit: Type = constr(pident(idUnit));
 export const tExn: Type = constr(pathExn);
+for (const t of [tInt, tChar, tString, tBytes, tFloat, tBool, tUnit, tExn]) sharedNodes.add(t);
 export const tList = (t: Type): Type => constr(pident(idList), [t]);
 export const tOption = (t: Type): Type => constr(pident(idOption), [t]);
 export const tArray = (t: Type): Type => constr(pident(idArray), [t]);

@@ -210,7 +210,8 @@ const INFIX_WORDS = new Set(['or', 'mod', 'land', 'lor', 'lxor', 'lsl', 'lsr', '
 export function valueIdent(name: string): string {
   const c = name.charCodeAt(0);
   const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 223;
-  return INFIX_WORDS.has(name) || !letter ? `( ${name} )` : name;
+  const identChars = /^[A-Za-z0-9_'\u00c0-\u00ff]*$/.test(name);
+  return INFIX_WORDS.has(name) || !letter || !identChars ? `( ${name} )` : name;
 }
 
 class SigPrinter {
@@ -461,8 +462,7 @@ export function printSignature(sig: Signature): string {
   f.openBox(0, 'v');
   p.signature(sig);
   f.close();
-  const s = f.finish();
-  return s.length ? `${s}\n` : s;
+  return `${f.finish()}\n`;
 }
 
 /** A module type on one line-broken block, as in error messages. */

@@ -99,7 +99,9 @@ function typeExpectInner(env: Env, ctx: CoreCtx, e: Expr, expected: Type, why: s
     }
     case 'ident': {
       const v = lookupValue(env, e.name);
-      return mk(e, instance(v.type), { kind: 'var', path: v.path });
+      // A monomorphic variable's type is used as is (OCaml's instance of a
+      // non-generic type is itself), so unification can refine its very node.
+      return mk(e, v.mono ? v.type : instance(v.type), { kind: 'var', path: v.path });
     }
     case 'let': {
       const { env: env2, bindings } = typeLet(env, ctx, e.rec, e.bindings);
@@ -403,7 +405,7 @@ export function typeLet(
       }
       pats.push(typePattern(env, b.pat, t, pv, ctx.scope));
       vars.push(pv);
-      if (rec) for (const v of pv.vars.values()) recEnv = addLocalValue(recEnv, v.id, v.type);
+      if (rec) for (const v of pv.vars.values()) recEnv = addLocalValue(recEnv, v.id, v.type, true);
     }
     const exprs = bindings.map((b, i) => typeExpect(rec ? recEnv : env, ctx, b.expr, pats[i]!.ty));
     if (rec) {
@@ -520,7 +522,7 @@ function typeFunction(
       const pv = new PatVars();
       const pat = typePattern(env, param.pat, inner, pv, ctx.scope);
       let env2 = env;
-      for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type);
+      for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type, true);
       const body = typeBody(env2, optId, paramTy, resTy);
       const letE = { kind: 'let', rec: false, bindings: [{ pat, expr: unwrapped }], body, ty: body.ty, span: sp } as TExpr;
       return { kind: 'fun', param: optId, body: letE, ty: fnTy, span: e.span } as TExpr;
@@ -528,15 +530,15 @@ function typeFunction(
   }
   if (param.pat.kind === 'pvar') {
     const id = createIdent(param.pat.name);
-    const body = typeBody(addLocalValue(env, id, paramTy), id, paramTy, resTy);
+    const body = typeBody(addLocalValue(env, id, paramTy, true), id, paramTy, resTy);
     return { kind: 'fun', param: id, body, ty: fnTy, span: e.span } as TExpr;
   }
   // A pattern parameter: fun p -> b  ==>  fun x -> match x with p -> b
   const id = createIdent('*param*');
   const pv = new PatVars();
   const pat = typePattern(env, param.pat, paramTy, pv, ctx.scope);
-  let env2 = addLocalValue(env, id, paramTy);
-  for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type);
+  let env2 = addLocalValue(env, id, paramTy, true);
+  for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type, true);
   const body = typeBody(env2, id, paramTy, resTy);
   const sp = { ...param.span, ghost: true };
   const cases: TCase[] = [{ pat, guard: null, body }];
@@ -560,7 +562,7 @@ function typeCase(env: Env, ctx: CoreCtx, c: Case, scrutTy: Type, expected: Type
   const pv = new PatVars();
   const pat = typePattern(env, c.pat, scrutTy, pv, ctx.scope);
   let env2 = env;
-  for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type);
+  for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type, true);
   const guard = c.guard ? typeExpect(env2, ctx, c.guard, tBool, REASON_GUARD) : null;
   const body = typeExpect(env2, ctx, c.body, expected);
   return { pat, guard, body };

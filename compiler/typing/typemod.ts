@@ -13,7 +13,7 @@
 
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ModExpr, ModType as AstModType, SigItem as AstSigItem, Span, StructItem, TypeExpr, WithConstraint } from '../syntax/ast.ts';
-import { applyParams, beginDef, endDef, expandOnce, generalize, resetLevel } from './ctype.ts';
+import { applyParams, beginDef, currentLevel, endDef, expandOnce, generalize, setLevel } from './ctype.ts';
 import {
   type Env,
   addException,
@@ -121,7 +121,9 @@ export function typeModule(env: Env, me: ModExpr, ctx: ModCtx): TypedModule {
         registerModule(z, arg.mty);
         mty = nondepModType(substModType(new Map([[fs.param.stamp, pident(z)]]), fs.result), z.stamp, me.span);
       }
-      return { tree: { kind: 'apply', fn: fn.tree, arg: argTree, span: me.span }, mty, path: null };
+      // `F(X)` with paths is itself a path (applicative functors), as in OCaml.
+      const path: Path | null = fn.path && arg.path ? { kind: 'papply', fn: fn.path, arg: arg.path } : null;
+      return { tree: { kind: 'apply', fn: fn.tree, arg: argTree, span: me.span }, mty, path };
     }
     case 'mconstraint': {
       const inner = typeModule(env, me.module, ctx);
@@ -326,8 +328,10 @@ export function typeStructure(env0: Env, items: readonly StructItem[], ctx: ModC
   let env = env0;
   const tree: TStructItem[] = [];
   const sig: SigItem[] = [];
+  // A structure inside an expression (`let module`) sits at the current level.
+  const baseLevel = currentLevel;
   for (const item of items) {
-    resetLevel();
+    setLevel(baseLevel);
     const cctx = coreCtx(ctx);
     try {
       switch (item.kind) {
@@ -557,8 +561,9 @@ function substTypeInSig(sig: Signature, stamp: number, params: readonly Type[], 
 export function translSig(env0: Env, items: readonly AstSigItem[]): Signature {
   let env = env0;
   const out: SigItem[] = [];
+  const baseLevel = currentLevel;
   for (const item of items) {
-    resetLevel();
+    setLevel(baseLevel);
     switch (item.kind) {
       case 'gval':
         out.push({ kind: 'value', id: createIdent(item.name), desc: { type: translScheme(env, item.type), prim: null } });

@@ -69,11 +69,19 @@ export interface TypeVar {
   name: string | null;
 }
 
+/**
+ * Constructed types can be linked too: after unifying two constructed types,
+ * OCaml links one node to the other, so the result keeps an abbreviation's name
+ * (`t` rather than its expansion `int list`). Always look through `repr`.
+ */
 export type Type =
   | TypeVar
-  | { readonly kind: 'arrow'; readonly label: ArgLabel; readonly param: Type; readonly result: Type }
-  | { readonly kind: 'tuple'; readonly items: readonly Type[] }
-  | { readonly kind: 'constr'; readonly path: Path; readonly args: readonly Type[] };
+  | { readonly kind: 'arrow'; readonly label: ArgLabel; readonly param: Type; readonly result: Type; link?: Type | null }
+  | { readonly kind: 'tuple'; readonly items: readonly Type[]; link?: Type | null }
+  | { readonly kind: 'constr'; readonly path: Path; readonly args: readonly Type[]; link?: Type | null };
+
+/** Nodes shared by all their uses (the predefined `int`, `string`...): never linked. */
+export const sharedNodes = new WeakSet<Type>();
 
 let varCounter = 0;
 
@@ -83,7 +91,7 @@ export function newVar(level: number, name: string | null = null): TypeVar {
 
 /** Follows variable links to the representative (with path compression). */
 export function repr(t: Type): Type {
-  if (t.kind === 'var' && t.link !== null) {
+  if (t.link) {
     const r = repr(t.link);
     t.link = r;
     return r;
