@@ -210,6 +210,7 @@ let output_char oc c =
 let flush _ = ()
 let flush_all () = ()
 
+let print_char c = output_char stdout c
 let print_string s = output_fd 1 s
 let print_bytes b = output_fd 1 (bytes_unsafe_to_string b)
 let print_int n = output_fd 1 (string_of_int n)
@@ -217,6 +218,7 @@ let print_float f = output_fd 1 (string_of_float f)
 let print_endline s = output_fd 1 s; output_fd 1 "\n"
 let print_newline () = output_fd 1 "\n"
 
+let prerr_char c = output_char stderr c
 let prerr_string s = output_fd 2 s
 let prerr_bytes b = output_fd 2 (bytes_unsafe_to_string b)
 let prerr_int n = output_fd 2 (string_of_int n)
@@ -243,3 +245,16 @@ type ('a, 'b) result = Ok of 'a | Error of 'b
 external sys_exit : int -> 'a = "caml_sys_exit"
 
 let exit retcode = sys_exit retcode
+
+(* Format strings. The type checker reads a literal whose expected type is a
+   format6 as a format; at run time a format is its string (see printf.ml). *)
+
+type ('a, 'b, 'c, 'd) format4 = ('a, 'b, 'c, 'c, 'c, 'd) format6
+type ('a, 'b, 'c) format = ('a, 'b, 'c, 'c) format4
+
+external string_of_format : ('a, 'b, 'c, 'd, 'e, 'f) format6 -> string = "%identity"
+external format_of_string :
+  ('a, 'b, 'c, 'd, 'e, 'f) format6 -> ('a, 'b, 'c, 'd, 'e, 'f) format6 = "%identity"
+external ( ^^ ) :
+  ('a, 'b, 'c, 'd, 'e, 'f) format6 -> ('f, 'b, 'c, 'e, 'g, 'h) format6 ->
+  ('a, 'b, 'c, 'd, 'g, 'h) format6 = "mlc_string_concat"
