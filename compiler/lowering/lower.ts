@@ -290,7 +290,9 @@ export class Lowering implements MatchContext {
         k: 'block',
         tag: 0,
         fields: exports.map((id) => {
-          const b = this.binding(id, span);
+          // let-bound values of a local structure are plain variables
+          const b = this.env.get(id.stamp);
+          if (!b) return { k: 'var', id } as Lam;
           return b.kind === 'value' ? b.lam : this.moduleLam(b.info);
         }),
       };
