@@ -1577,7 +1577,27 @@ class Parser {
 
   startsTypeRepr(): boolean {
     if (this.is('|') || this.is('{') || this.is('..')) return true;
+    if (this.startsBuiltinCtorName()) return true;
     return this.tok.kind === 'uident' && !this.isAt(this.peek(), '.');
+  }
+
+  /** `false`, `true`, `[]`, `()` and `(::)`: the predefined constructors, which a
+   *  re-exporting definition (`type t = bool = false | true`) may name. */
+  startsBuiltinCtorName(): boolean {
+    if (this.is('false') || this.is('true')) return true;
+    if (this.is('[')) return this.isAt(this.peek(), ']');
+    if (this.is('(')) return this.isAt(this.peek(), ')') || (this.isAt(this.peek(), '::') && this.isAt(this.peek(2), ')'));
+    return false;
+  }
+
+  parseCtorName(): Token {
+    if (!this.startsBuiltinCtorName()) return this.uident('a constructor name');
+    const first = this.tok;
+    if (this.accept('false') || this.accept('true')) return first;
+    const open = this.advance().text;
+    const cons = this.accept('::');
+    this.advance(); // the closing bracket
+    return { ...first, text: open === '[' ? '[]' : cons ? '::' : '()' };
   }
 
   parseTypeRepr(): TypeDeclBody {
@@ -1586,7 +1606,7 @@ class Parser {
     this.accept('|');
     const ctors: CtorDecl[] = [];
     do {
-      const n = this.uident('a constructor name');
+      const n = this.parseCtorName();
       const args = this.parseCtorArgs();
       ctors.push({ name: n.text, args, span: this.span(n.start) });
     } while (this.accept('|'));

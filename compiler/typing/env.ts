@@ -561,6 +561,16 @@ export function findLabel(env: Env, li: LongIdent): LabelInfo | null {
   return null;
 }
 
+/** Every label of that name in scope, latest first (for disambiguation by the other labels). */
+export function findAllLabels(env: Env, name: string): LabelInfo[] {
+  const out: LabelInfo[] = [];
+  for (let e: Env | null = env; e; e = e.parent) {
+    const l = e.labels?.get(name);
+    if (l) out.push(l);
+  }
+  return out;
+}
+
 export function labelNames(env: Env): string[] {
   return namesInLayers(env, (e) => e.labels);
 }

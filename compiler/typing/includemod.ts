@@ -3,9 +3,9 @@
 //
 // The result is a Coercion: for a structure, the expected signature's runtime
 // components, in order, each taken from the actual component at some position.
-// A value's type must be an instance of... rather, more general than the
-// expected one: the expected type's variables are made rigid (fresh abstract
-// types) and the actual scheme is instantiated and unified with it.
+// A value's type must be at least as general as the expected one: the expected
+// type's variables are made rigid (fresh abstract types) and the actual scheme
+// is instantiated and unified with it.
 
 import { UnifyError, expandHead, instance, instanceMany, unify } from './ctype.ts';
 import { findModuleType, scrapeModType } from './env.ts';

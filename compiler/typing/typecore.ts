@@ -48,6 +48,7 @@ import {
   instanceLabel,
   labelDesc,
   resolveCtor,
+  resolveFirstLabel,
   resolveLabel,
   typePattern,
 } from './typepat.ts';
@@ -628,7 +629,7 @@ function typeRecord(env: Env, ctx: CoreCtx, e: Expr & { kind: 'record' }, expect
   }
   const h0 = headDecl(expandHead(hint ?? expected));
   if (!(h0 && h0.decl.kind.kind === 'record')) hint = null;
-  const first = resolveLabel(env, e.fields[0]!.field, hint, true);
+  const first = resolveFirstLabel(env, e.fields[0]!.field, hint, e.fields.map((f) => f.field.name), true);
   const resInst = instanceLabel(first);
   const res = resInst.res;
   unifyAt(e.span, res, expected);

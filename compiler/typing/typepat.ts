@@ -13,6 +13,7 @@ import {
   type Env,
   ctorInfosOf,
   ctorNames,
+  findAllLabels,
   findCtor,
   findLabel,
   labelInfosOf,
@@ -90,6 +91,21 @@ export function resolveCtor(env: Env, li: LongIdent, expected: Type, inExpr: boo
     failLines(li.span, msg, head.decl.kind.kind === 'variant' ? didYouMean(head.decl.kind.ctors.map((c) => c.name), li.name) : []);
   }
   return fail(li.span, `Unbound constructor ${longIdentText(li)}`, didYouMean(ctorNames(env), li.name));
+}
+
+/**
+ * The label for the first field of a record expression or pattern: the expected
+ * type's, else the latest whose record has all the `others` labels (OCaml's
+ * disambiguation by the set of labels).
+ */
+export function resolveFirstLabel(env: Env, li: LongIdent, expected: Type | null, others: readonly string[], inExpr: boolean): LabelInfo {
+  const head = expected ? knownHead(expected).path : null;
+  if (!li.path && !(head && head.decl.kind.kind === 'record')) {
+    const cands = findAllLabels(env, li.name);
+    const fit = cands.find((c) => others.every((o) => c.all.some((l) => l.name === o)));
+    if (fit) return fit;
+  }
+  return resolveLabel(env, li, expected, inExpr);
 }
 
 /** Resolves a record label, preferring the expected type's. */
@@ -200,7 +216,7 @@ export function typePattern(env: Env, p: Pattern, expected: Type, vars: PatVars,
     }
     case 'precord': {
       if (p.fields.length === 0) fail(p.span, 'Empty record pattern');
-      const first = resolveLabel(env, p.fields[0]!.field, expected, false);
+      const first = resolveFirstLabel(env, p.fields[0]!.field, expected, p.fields.map((f) => f.field.name), false);
       const inst = instanceLabel(first);
       unifyAt(p.span, inst.res, expected, null, PAT_WHAT);
       const fields = p.fields.map((fld) => {
