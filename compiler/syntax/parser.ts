@@ -1204,6 +1204,11 @@ class Parser {
         this.advance();
         const right = this.parseOrPattern(allowException);
         p = { kind: 'por', left: p, right, span: this.span(start) };
+      } else if (this.is(',')) {
+        // `p as x, q` is the tuple `((p as x), q)`, as in OCaml's grammar
+        const items = [p];
+        while (this.accept(',')) items.push(this.parseConsPattern(allowException));
+        p = { kind: 'ptuple', items, span: this.span(start) };
       }
     }
     return p;
