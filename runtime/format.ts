@@ -192,15 +192,16 @@ function exponential(x: number, prec: number, upper: boolean): string {
   return `${mant}${upper ? 'E' : 'e'}${e < 0 ? '-' : '+'}${es}`;
 }
 
-export function formatFloat(fmt: string, x: number): string {
+/** `signBit` is the sign of `x` as the guest saw it (JavaScript may lose a NaN's). */
+export function formatFloat(fmt: string, x: number, signBit = x < 0 || Object.is(x, -0)): string {
   const spec = parseSpec(fmt);
-  const negative = x < 0 || Object.is(x, -0);
+  const negative = signBit;
   const sign = negative ? '-' : spec.plus ? '+' : spec.space ? ' ' : '';
   const a = Math.abs(x);
   const upper = spec.conv === spec.conv.toUpperCase();
   if (!Number.isFinite(a)) {
     const body = Number.isNaN(a) ? 'nan' : 'inf';
-    return pad(Number.isNaN(a) ? (spec.plus ? '+' : spec.space ? ' ' : '') : sign, upper ? body.toUpperCase() : body, spec, false);
+    return pad(sign, upper ? body.toUpperCase() : body, spec, false);
   }
   const prec = spec.precision ?? 6;
   let body: string;

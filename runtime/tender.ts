@@ -73,8 +73,8 @@ export async function runImage(bytes: Uint8Array, opts: RunOptions): Promise<num
       format_int(len: number, n: bigint): number {
         return writeIo(formatInt(readIo(len), n));
       },
-      format_float(len: number, x: number): number {
-        return writeIo(formatFloat(readIo(len), x));
+      format_float(len: number, x: number, signBit: number): number {
+        return writeIo(formatFloat(readIo(len), x, signBit !== 0));
       },
       int_of_string(len: number): number {
         const v = parseInt63(readIo(len));

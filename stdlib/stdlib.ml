@@ -108,7 +108,7 @@ external int_of_float : float -> int = "%intoffloat"
    literals denote the same doubles. *)
 let infinity = 1.0 /. 0.0
 let neg_infinity = -1.0 /. 0.0
-let nan = 0.0 /. 0.0
+let nan = abs_float (0.0 /. 0.0) (* OCaml's nan has the sign bit clear *)
 let max_float = 1.7976931348623157e308
 let min_float = 2.2250738585072014e-308
 let epsilon_float = 2.220446049250313e-16

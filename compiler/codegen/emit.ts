@@ -224,7 +224,7 @@ ${mainFn}
       '(import "mlc" "write" (func $host_write (param i32 i32)))',
       '(import "mlc" "exit" (func $host_exit (param i32)))',
       '(import "mlc" "format_int" (func $host_format_int (param i32 i64) (result i32)))',
-      '(import "mlc" "format_float" (func $host_format_float (param i32 f64) (result i32)))',
+      '(import "mlc" "format_float" (func $host_format_float (param i32 f64 i32) (result i32)))',
       '(import "mlc" "int_of_string" (func $host_int_of_string (param i32) (result i32)))',
       '(import "mlc" "float_of_string" (func $host_float_of_string (param i32) (result i32)))',
       '(import "math" "round" (func $math_round (param f64) (result f64)))',
@@ -239,7 +239,11 @@ ${mainFn}
 (func $format_int (param $fmt eqref) (param $n eqref) (result eqref)
   (call $string_of_io (call $host_format_int (call $copy_string_arg (local.get $fmt)) (call $int_of (local.get $n)))))
 (func $format_float (param $fmt eqref) (param $x eqref) (result eqref)
-  (call $string_of_io (call $host_format_float (call $copy_string_arg (local.get $fmt)) (call $float_of (local.get $x)))))
+  (local $f f64)
+  (local.set $f (call $float_of (local.get $x)))
+  ;; the sign bit travels apart: a NaN's sign may not survive the trip to JavaScript
+  (call $string_of_io (call $host_format_float (call $copy_string_arg (local.get $fmt)) (local.get $f)
+    (i32.wrap_i64 (i64.shr_u (i64.reinterpret_f64 (local.get $f)) (i64.const 63))))))
 (func $int_of_string (param $s eqref) (result eqref)
   (if (i32.eqz (call $host_int_of_string (call $copy_string_arg (local.get $s))))
     (then (drop (call $failure ${this.stringConst(new TextEncoder().encode('int_of_string'))}))))
@@ -448,8 +452,8 @@ ${mainFn}
       case 'raise':
         return `(throw $ocaml ${this.compile(l.exn, false)})`;
       case 'block': {
-        const fields = l.fields.map((f) => this.compile(f, false));
-        return `(array.new_fixed $Block ${fields.length + 1} (ref.i31 (i32.const ${l.tag})) ${fields.join(' ')})`;
+        const { pre, vals } = this.operands(l.fields.map((lam) => ({ lam, form: 'v' as Form })));
+        return withPre(pre, 'eqref', `(array.new_fixed $Block ${vals.length + 1} (ref.i31 (i32.const ${l.tag})) ${vals.join(' ')})`);
       }
       case 'field':
         return `(array.get $Block (ref.cast (ref $Block) ${this.compile(l.obj, false)}) (i32.const ${l.index + 1}))`;
@@ -609,25 +613,51 @@ ${mainFn}
     const known = this.knownCallee(fn);
     if (known && args.length >= known.info.arity) {
       const n = known.info.arity;
-      const direct = args.slice(0, n).map((a) => this.compile(a, false));
-      const rest = args.slice(n);
+      const { pre, vals } = this.operands(args.map((lam) => ({ lam, form: 'v' as Form })));
+      const rest = vals.slice(n);
       const call = rest.length === 0 && tail ? 'return_call' : 'call';
-      const head = `(${call} ${known.info.wasmName} ${known.closure} ${direct.join(' ')})`;
-      return rest.length === 0 ? head : this.applyUnknown(head, rest, tail);
+      const head = `(${call} ${known.info.wasmName} ${known.closure} ${vals.slice(0, n).join(' ')})`;
+      return withPre(pre, 'eqref', rest.length === 0 ? head : this.applyUnknown(head, rest, tail));
     }
-    return this.applyUnknown(this.compile(fn, false), args, tail);
+    // the function is evaluated after its arguments, as in OCaml
+    const { pre, vals } = this.operands([fn, ...args].map((lam) => ({ lam, form: 'v' as Form })));
+    return withPre(pre, 'eqref', this.applyUnknown(vals[0]!, vals.slice(1), tail));
   }
 
-  private applyUnknown(fn: string, args: Lam[], tail: boolean): string {
+  private applyUnknown(fn: string, args: string[], tail: boolean): string {
     let f = fn;
     let i = 0;
     while (args.length - i > MAX_ARITY) {
-      const chunk = args.slice(i, i + MAX_ARITY).map((a) => this.compile(a, false));
-      f = `(call $apply${MAX_ARITY} ${f} ${chunk.join(' ')})`;
+      f = `(call $apply${MAX_ARITY} ${f} ${args.slice(i, i + MAX_ARITY).join(' ')})`;
       i += MAX_ARITY;
     }
-    const last = args.slice(i).map((a) => this.compile(a, false));
+    const last = args.slice(i);
     return `(${tail ? 'return_call' : 'call'} $apply${last.length} ${f} ${last.join(' ')})`;
+  }
+
+  /**
+   * Compiles operands so that they are evaluated right to left, as OCaml does
+   * (arguments, tuple and record fields, operands of primitives). Operands that
+   * cannot have effects are left in place; the others go through locals.
+   */
+  private operands(items: { lam: Lam; form: Form }[]): { pre: string; vals: string[] } {
+    const effectful = (l: Lam): boolean => !(l.k === 'const' || l.k === 'var' || l.k === 'global' || l.k === 'fun');
+    if (items.filter((x) => effectful(x.lam)).length <= 1) {
+      return { pre: '', vals: items.map((x) => this.inForm(x.lam, x.form)) };
+    }
+    const vals: string[] = new Array(items.length);
+    const pre: string[] = [];
+    for (let i = items.length - 1; i >= 0; i--) {
+      const { lam, form } = items[i]!;
+      if (!effectful(lam)) {
+        vals[i] = this.inForm(lam, form);
+        continue;
+      }
+      const tmp = this.scope.temp(wasmType(form));
+      pre.push(`(local.set ${tmp} ${this.inForm(lam, form)})`);
+      vals[i] = `(local.get ${tmp})`;
+    }
+    return { pre: pre.join(' '), vals };
   }
 
   // -------------------------------------------------------------------------
@@ -644,8 +674,8 @@ ${mainFn}
     if (p.args.length !== l.args.length) {
       throw new Error(`internal error in codegen: primitive ${l.op} takes ${p.args.length} arguments, got ${l.args.length}`);
     }
-    const args = l.args.map((a, i) => this.inForm(a, p.args[i]!));
-    return { code: p.code(args), result: p.result };
+    const { pre, vals } = this.operands(l.args.map((lam, i) => ({ lam, form: p.args[i]! })));
+    return { code: withPre(pre, wasmType(p.result), p.code(vals)), result: p.result };
   }
 
   private primValue(l: Lam & { k: 'prim' }): string {
@@ -698,6 +728,15 @@ ${mainFn}
     if (l.k === 'if') return `(if (result i32) ${this.bool(l.cond)} (then ${this.bool(l.then)}) (else ${this.bool(l.else)}))`;
     return `(call $bool_of ${this.compile(l, false)})`;
   }
+}
+
+function wasmType(form: Form): string {
+  return form === 'v' ? 'eqref' : form === 'i' ? 'i64' : form === 'f' ? 'f64' : 'i32';
+}
+
+/** `code`, preceded by the evaluation of some operands into locals. */
+function withPre(pre: string, type: string, code: string): string {
+  return pre === '' ? code : `(block (result ${type}) ${pre} ${code})`;
 }
 
 function box(code: string, form: Form): string {

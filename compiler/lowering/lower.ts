@@ -112,7 +112,8 @@ export class Lowering implements MatchContext {
       case 'exception': {
         const g = this.newGlobal(prefix, item.id);
         this.env.set(item.id.stamp, { kind: 'value', lam: { k: 'global', name: g } });
-        return { k: 'setglobal', name: g, value: this.newExnIdentity(item.name) };
+        // OCaml names an exception by its full path: `Stdlib.Exit`, `Main.Parse_error`
+        return { k: 'setglobal', name: g, value: this.newExnIdentity(`${prefix}.${item.name}`) };
       }
       case 'exceptionalias':
         this.env.set(item.id.stamp, { kind: 'value', lam: this.valuePath(item.path, item.span) });
@@ -350,6 +351,8 @@ export class Lowering implements MatchContext {
         const b = this.env.get(p.id.stamp);
         if (!b) return { k: 'var', id: p.id };
         if (b.kind === 'value') return b.lam;
+        // a component of a run-time structure (brought in by `include`): its field load
+        if (b.info.kind === 'dynamic') return b.info.lam;
         throw internal(`${p.id.name} is a module, not a value`, span);
       }
       case 'dot': {

@@ -1206,7 +1206,7 @@ class Parser {
         p = { kind: 'por', left: p, right, span: this.span(start) };
       } else if (this.is(',')) {
         // `p as x, q` is the tuple `((p as x), q)`, as in OCaml's grammar
-        const items = [p];
+        const items: Pattern[] = [p];
         while (this.accept(',')) items.push(this.parseConsPattern(allowException));
         p = { kind: 'ptuple', items, span: this.span(start) };
       }

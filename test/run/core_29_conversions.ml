@@ -1,0 +1,40 @@
+(* Core: conversions between int, float, char, string, bool, and min/max *)
+let () =
+  print_int (int_of_string "42"); print_newline ();
+  print_int (int_of_string "-17"); print_newline ();
+  print_int (int_of_string "0x1F"); print_newline ();
+  print_int (int_of_string "0b101"); print_newline ();
+  print_int (int_of_string "0o17"); print_newline ();
+  print_int (int_of_string "1_000"); print_newline ();
+  print_int (int_of_string "+5"); print_newline ();
+  print_int (int_of_string "4611686018427387903"); print_newline ();
+  (try ignore (int_of_string "4611686018427387904") with Failure m -> print_endline m);
+  (try ignore (int_of_string "") with Failure m -> print_endline m);
+  (try ignore (int_of_string " 1") with Failure m -> print_endline m);
+  (match int_of_string_opt "nope" with None -> print_endline "None" | Some _ -> print_endline "Some");
+  (match int_of_string_opt "77" with None -> print_endline "None" | Some n -> print_int n; print_newline ());
+  print_endline (string_of_float (float_of_int 3));
+  print_endline (string_of_float (float_of_int (-12)));
+  print_int (int_of_float 3.99); print_newline ();
+  print_int (int_of_float (-3.99)); print_newline ();
+  print_int (truncate 1e3); print_newline ();
+  print_endline (string_of_float (float_of_string "2.5e2"));
+  print_endline (string_of_float (float_of_string "12"));
+  (try ignore (float_of_string "abc") with Failure m -> print_endline m);
+  print_char (char_of_int 65); print_newline ();
+  print_int (Char.code 'A'); print_newline ();
+  (try ignore (char_of_int 256) with Invalid_argument m -> print_endline m);
+  (try ignore (char_of_int (-1)) with Invalid_argument m -> print_endline m);
+  print_endline (string_of_bool true ^ " " ^ string_of_bool false);
+  print_endline (string_of_bool (bool_of_string "true"));
+  print_endline (string_of_bool (bool_of_string "false"));
+  (try ignore (bool_of_string "True") with Invalid_argument m -> print_endline m);
+  (match bool_of_string_opt "yes" with None -> print_endline "no bool" | Some _ -> print_endline "bool");
+  print_endline (string_of_int 0 ^ string_of_int max_int);
+  print_int (min 3 (-3)); print_newline ();
+  print_int (max 3 (-3)); print_newline ();
+  print_endline (min "b" "a" ^ max "b" "a");
+  print_endline (string_of_float (min 0.5 (-0.5)));
+  print_endline (string_of_float (max 1.5 2.5));
+  print_endline (string_of_bool (min true false));
+  print_int (fst (max (1, 9) (2, 0))); print_newline ()
