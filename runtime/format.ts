@@ -281,7 +281,8 @@ export function parseInt63(s: string): bigint | null {
 
 /** OCaml's float_of_string: strtod's syntax with `_` allowed, nothing left over. */
 export function parseFloat64(s: string): number | null {
-  const t = s.replace(/_/g, '');
+  // strtod skips leading white space; OCaml then requires the whole string be used
+  const t = s.replace(/_/g, '').replace(/^[ \t\n\v\f\r]+/, '');
   if (/^[-+]?(nan|inf|infinity)$/i.test(t)) {
     if (/nan/i.test(t)) return NaN;
     return t.startsWith('-') ? -Infinity : Infinity;

@@ -582,7 +582,7 @@ ${applyFull()}
 export const runtimeStrings: Record<string, string> = {
   str_index_out_of_bounds: 'index out of bounds',
   str_array_make: 'Array.make',
-  str_string_create: 'String.create',
+  str_string_create: 'Bytes.create',
   str_blit: 'String.blit / Bytes.blit_string',
   str_compare_functional: 'compare: functional value',
   str_array_sub: 'Array.sub',

@@ -96,10 +96,10 @@ export function mentionedModules(items: readonly StructItem[]): Set<string> {
     if (!p) return;
     if (p.kind === 'mident') out.add(p.name);
     else if (p.kind === 'mdot') path(p.base);
-    else {
+    else if (p.kind === 'mapply') {
       path(p.fn);
       path(p.arg);
-    }
+    } else walk(p); // a module expression applying a functor (`F (struct ... end)`)
   };
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) {

@@ -74,7 +74,7 @@ class Parser {
   constructor(file: SourceFile) {
     this.file = file;
     this.path = file.path;
-    this.toks = tokenize(file);
+    this.toks = dropAttributes(tokenize(file));
     this.tok = this.toks[0]!;
   }
 
@@ -1999,4 +1999,36 @@ class Parser {
     }
     return this.fail(t, `Syntax error: a signature item expected (val, type, module, ...), found ${this.describe(t)}`);
   }
+}
+
+/**
+ * Attributes (`[@inline]`, `[@@deriving ...]`, `[@@@warning "-8"]`) carry no
+ * meaning mlc acts on, so they are removed before parsing, as a compiler that
+ * does not know an attribute ignores it. Brackets inside the payload nest.
+ */
+function dropAttributes(toks: Token[]): Token[] {
+  if (!toks.some((t) => t.kind === 'sym' && t.text.startsWith('[@'))) return toks;
+  const out: Token[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (!(t.kind === 'sym' && t.text.startsWith('[@'))) {
+      out.push(t);
+      continue;
+    }
+    let depth = 1;
+    let j = i + 1;
+    for (; j < toks.length && depth > 0; j++) {
+      const u = toks[j]!;
+      if (u.kind === 'eof') break;
+      if (u.kind !== 'sym') continue;
+      if (u.text.startsWith('[')) depth++;
+      else if (u.text === ']' || u.text === '|]') depth--;
+    }
+    if (depth > 0) {
+      out.push(t); // unterminated: let the parser report it
+      continue;
+    }
+    i = j - 1;
+  }
+  return out;
 }

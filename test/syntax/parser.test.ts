@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseImplementation, parseInterface, parseExpression } from '../../compiler/syntax/parser.ts';
 import type { Expr, StructItem } from '../../compiler/syntax/ast.ts';
+import { SourceFile } from '../../compiler/diagnostics/source.ts';
 import { expr, showExpr, showPat, showType, src, type } from './show.ts';
 
 function items(text: string): StructItem[] {
@@ -379,5 +380,16 @@ describe('modules', () => {
     if (l?.kind !== 'slet') throw new Error();
     expect(showExpr(l.bindings[0]!.expr)).toBe('(fun ?x:x=1 ~y:y z -> (+ (+ x y) z))');
     expect(l.bindings[0]!.expr.span.ghost).toBe(true);
+  });
+});
+
+describe('attributes', () => {
+  it('are dropped, payloads included, wherever they appear', () => {
+    const withAttrs = parseImplementation(
+      new SourceFile('a.ml', '[@@@warning "-8"]\nlet[@inline] f x = (x [@attr [1; 2]]) + 1 [@@inline always]\n'),
+    );
+    const plain = parseImplementation(new SourceFile('b.ml', 'let f x = x + 1\n'));
+    expect(withAttrs.items.length).toBe(plain.items.length);
+    expect(withAttrs.items[0]!.kind).toBe('slet');
   });
 });
