@@ -1,14 +1,15 @@
 // Boots an image on a worker thread with a large stack and returns its exit status.
 
 import { Worker } from 'node:worker_threads';
+import type { RunFlags } from './attach.ts';
 
 /** Stack for the guest, in MiB: deep enough for non-tail recursion over long lists. */
 const STACK_MB = 1024;
 
-export function bootImage(image: Uint8Array): Promise<number> {
+export function bootImage(image: Uint8Array, flags: RunFlags, verbose = false): Promise<number> {
   return new Promise((resolveExit) => {
     const worker = new Worker(new URL('./worker.ts', import.meta.url), {
-      workerData: { image },
+      workerData: { image, flags: { block: [...flags.block], kvHost: [...flags.kvHost] }, verbose },
       resourceLimits: { stackSizeMb: STACK_MB },
     });
     let code: number | null = null;

@@ -7,6 +7,8 @@
 //   - a Wasm trap (a bug in mlc, or a bad image) -> `mlc: guest fault: ...`, 3
 // The host never throws because of the guest.
 
+import type { Device } from './devices.ts';
+import { fillRandom } from './devices.ts';
 import { formatFloat, formatInt, parseFloat64, parseInt63 } from './format.ts';
 
 export interface Output {
@@ -16,6 +18,10 @@ export interface Output {
 export interface RunOptions {
   readonly stdout: Output;
   readonly stderr: Output;
+  /** The attached devices, in the order of the image's manifest. */
+  readonly devices?: readonly Device[];
+  /** Called once the image is instantiated and its code is about to run. */
+  readonly onBoot?: (instantiateMs: number) => void;
 }
 
 /** Thrown through the guest's frames by the `exit` import. */
@@ -38,6 +44,8 @@ const WasmExceptionClass = (WebAssembly as unknown as { Exception: abstract new 
 
 interface GuestExports {
   main(): void;
+  mlc_has_callback(): number;
+  mlc_event(reqid: number, status: number, len: number): bigint;
   io: WebAssembly.Memory;
   ocaml_exception: WasmTag;
   val_kind(v: unknown): number;
@@ -53,6 +61,8 @@ const latin1 = new TextDecoder('latin1');
 
 export async function runImage(bytes: Uint8Array, opts: RunOptions): Promise<number> {
   let exports: GuestExports | null = null;
+  const devices = opts.devices ?? [];
+  const loop = new EventLoop(() => exports!, opts);
   const mem = (): Uint8Array => new Uint8Array(exports!.io.buffer);
   const readIo = (len: number): string => latin1.decode(mem().subarray(0, len));
   const writeIo = (s: string): number => {
@@ -82,6 +92,20 @@ export async function runImage(bytes: Uint8Array, opts: RunOptions): Promise<num
         new DataView(exports!.io.buffer).setBigInt64(0, v, true);
         return 1;
       },
+      clock_monotonic: (): bigint => process.hrtime.bigint(),
+      clock_wall: (): bigint => BigInt(Date.now()) * 1_000_000n,
+      entropy(len: number): void {
+        fillRandom(mem().subarray(0, len));
+      },
+      device_request(dev: number, op: number, reqid: number, a: bigint, b: bigint, len: number): number {
+        const device = devices[dev];
+        if (!device) return 1;
+        const payload = mem().slice(0, len);
+        const started = device.request(op, a, b, payload, (status, data) => loop.complete(reqid, status, data));
+        if (!started) return 2;
+        loop.started();
+        return 0;
+      },
       float_of_string(len: number): number {
         const v = parseFloat64(readIo(len));
         if (v === null) return 0;
@@ -100,6 +124,7 @@ export async function runImage(bytes: Uint8Array, opts: RunOptions): Promise<num
     },
   };
   let instance: WebAssembly.Instance;
+  const t0 = performance.now();
   try {
     const compiled = await WebAssembly.compile(bytes as BufferSource);
     instance = await WebAssembly.instantiate(compiled, imports);
@@ -108,11 +133,84 @@ export async function runImage(bytes: Uint8Array, opts: RunOptions): Promise<num
     return 3;
   }
   exports = instance.exports as unknown as GuestExports;
+  opts.onBoot?.(performance.now() - t0);
   try {
     exports.main();
-    return 0;
   } catch (e) {
     return reportGuestFailure(e, exports, opts);
+  }
+  // A program is done when its toplevel code returns; a service keeps running.
+  if (!exports.mlc_has_callback()) return 0;
+  return loop.run();
+}
+
+/**
+ * Drives a service: calls the guest back on timer ticks and completions, arms
+ * one timer for the deadline it returns, and ends when the guest says so, when
+ * it fails, or when nothing could ever wake it again.
+ */
+class EventLoop {
+  private pending = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private finish: ((status: number) => void) | null = null;
+  private finished = false;
+  private readonly guest: () => GuestExports;
+  private readonly opts: RunOptions;
+
+  constructor(guest: () => GuestExports, opts: RunOptions) {
+    this.guest = guest;
+    this.opts = opts;
+  }
+
+  started(): void {
+    this.pending++;
+  }
+
+  run(): Promise<number> {
+    return new Promise((resolve) => {
+      this.finish = resolve;
+      this.dispatch(-1, 0, undefined);
+    });
+  }
+
+  complete(reqid: number, status: number, data: Uint8Array | undefined): void {
+    this.pending--;
+    // never re-enter the guest from inside one of its own calls
+    setImmediate(() => this.dispatch(reqid, status, data));
+  }
+
+  private dispatch(reqid: number, status: number, data: Uint8Array | undefined): void {
+    if (this.finished || !this.finish) return;
+    const ex = this.guest();
+    let next: bigint;
+    try {
+      const len = data?.length ?? 0;
+      if (data && len > 0) {
+        const need = Math.ceil(len / 65536) - ex.io.buffer.byteLength / 65536;
+        if (need > 0) ex.io.grow(need);
+        new Uint8Array(ex.io.buffer).set(data, 0);
+      }
+      next = ex.mlc_event(reqid, status, len);
+    } catch (e) {
+      return this.end(reportGuestFailure(e, ex, this.opts));
+    }
+    if (next <= -2n) return this.end(Number(-2n - next));
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (next >= 0n) {
+      const delayMs = Number(next - process.hrtime.bigint()) / 1e6;
+      this.timer = setTimeout(() => this.dispatch(-1, 0, undefined), Math.max(0, Math.ceil(delayMs)));
+    } else if (this.pending === 0) {
+      this.opts.stderr.write(encode('mlc: the service is waiting, but no timer or request can ever wake it\n'));
+      this.end(1);
+    }
+  }
+
+  private end(status: number): void {
+    if (this.finished) return;
+    this.finished = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.finish!(status);
   }
 }
 

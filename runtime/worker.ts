@@ -3,12 +3,50 @@
 // main thread's stack is small and fixed.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import { AttachError, attachDevices, readManifest, type RunFlags } from './attach.ts';
 import { FdOutput } from './output.ts';
 import { runImage } from './tender.ts';
 
+interface Job {
+  image: Uint8Array;
+  flags: { block: [string, string][]; kvHost: [string, string][] };
+  verbose: boolean;
+}
+
+const job = workerData as Job;
 const stdout = new FdOutput(1);
 const stderr = new FdOutput(2, stdout);
-const code = await runImage(workerData.image as Uint8Array, { stdout, stderr });
+const log = (line: string) => stderr.write(new TextEncoder().encode(`mlc: ${line}\n`));
+
+async function main(): Promise<number> {
+  const flags: RunFlags = { block: new Map(job.flags.block), kvHost: new Map(job.flags.kvHost) };
+  let devices;
+  try {
+    const module = await WebAssembly.compile(job.image as BufferSource);
+    devices = await attachDevices(readManifest(module), flags, log);
+  } catch (e) {
+    if (e instanceof AttachError) {
+      log(`refusing to boot: ${e.message}`);
+      return 2;
+    }
+    log(`cannot load the image: ${(e as Error).message}`);
+    return 3;
+  }
+  const t0 = performance.now();
+  const code = await runImage(job.image, {
+    stdout,
+    stderr,
+    devices,
+    onBoot: (ms) => {
+      if (job.verbose) log(`booted in ${ms.toFixed(2)} ms (compile and instantiate)`);
+    },
+  });
+  if (job.verbose) log(`ran for ${(performance.now() - t0).toFixed(1)} ms, exit status ${code}`);
+  for (const d of devices) await d.close?.();
+  return code;
+}
+
+const code = await main();
 stdout.flush();
 stderr.flush();
 parentPort!.postMessage({ code });

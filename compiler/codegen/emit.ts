@@ -228,6 +228,10 @@ ${mainFn}
       '(import "mlc" "int_of_string" (func $host_int_of_string (param i32) (result i32)))',
       '(import "mlc" "float_of_string" (func $host_float_of_string (param i32) (result i32)))',
       '(import "math" "round" (func $math_round (param f64) (result f64)))',
+      '(import "mlc" "clock_monotonic" (func $host_clock_monotonic (result i64)))',
+      '(import "mlc" "clock_wall" (func $host_clock_wall (result i64)))',
+      '(import "mlc" "entropy" (func $host_entropy (param i32)))',
+      '(import "mlc" "device_request" (func $host_device_request (param i32 i32 i32 i64 i64 i32) (result i32)))',
       ...math1,
       ...math2,
     ].join('\n');
@@ -248,6 +252,17 @@ ${mainFn}
   (if (i32.eqz (call $host_int_of_string (call $copy_string_arg (local.get $s))))
     (then (drop (call $failure ${this.stringConst(new TextEncoder().encode('int_of_string'))}))))
   (call $box_int (i64.load (i32.const 0))))
+(func $device_request (param $dev eqref) (param $op eqref) (param $id eqref) (param $a eqref) (param $b eqref) (param $payload eqref) (result eqref)
+  (ref.i31 (call $host_device_request (call $int32_of (local.get $dev)) (call $int32_of (local.get $op)) (call $int32_of (local.get $id))
+    (call $int_of (local.get $a)) (call $int_of (local.get $b)) (call $copy_string_arg (local.get $payload)))))
+(func $entropy (param $n eqref) (result eqref)
+  (local $len i32)
+  (local.set $len (call $int32_of (local.get $n)))
+  (call $io_reserve (local.get $len))
+  (call $host_entropy (local.get $len))
+  (call $string_of_io (local.get $len)))
+(func $io_read (param $n eqref) (result eqref)
+  (call $string_of_io (call $int32_of (local.get $n))))
 (func $float_of_string (param $s eqref) (result eqref)
   (if (i32.eqz (call $host_float_of_string (call $copy_string_arg (local.get $s))))
     (then (drop (call $failure ${this.stringConst(new TextEncoder().encode('float_of_string'))}))))

@@ -196,4 +196,11 @@ export const prims: Record<string, PrimCode> = {
   caml_sys_exit: { args: ['i'], result: 'v', code: ([a]) => `(block (result eqref) (call $host_exit (i32.wrap_i64 ${a})) (unreachable))` },
   new_exn_id: call('$new_exn_id', 1),
   caml_hash: call('$caml_hash', 4),
+  // the host interface of services (stdlib/host.ml)
+  mlc_clock_monotonic: { args: ['v'], result: 'i', code: ([a]) => `(block (result i64) (drop ${a}) (call $host_clock_monotonic))` },
+  mlc_clock_wall: { args: ['v'], result: 'i', code: ([a]) => `(block (result i64) (drop ${a}) (call $host_clock_wall))` },
+  mlc_entropy: call('$entropy', 1),
+  mlc_io_read: call('$io_read', 1),
+  mlc_device_request: call('$device_request', 6),
+  mlc_register_callback: call('$register_callback', 1),
 };

@@ -306,11 +306,19 @@ export function runtimeFunctions(): string {
 ;; copy a string's bytes [off, off+len) into linear memory at 0
 (func $string_to_io (param $s (ref $String)) (param $off i32) (param $len i32)
   (local $i i32)
+  (call $io_reserve (local.get $len))
   (block $done (loop $next
     (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
     (i32.store8 (local.get $i) (array.get_u $String (local.get $s) (i32.add (local.get $off) (local.get $i))))
     (local.set $i (i32.add (local.get $i) (i32.const 1)))
     (br $next))))
+;; grows the io memory so that [0, len) fits
+(func $io_reserve (param $len i32)
+  (local $pages i32)
+  (local.set $pages (i32.shr_u (i32.add (local.get $len) (i32.const 0xffff)) (i32.const 16)))
+  (if (i32.gt_u (local.get $pages) (memory.size))
+    (then (if (i32.eq (memory.grow (i32.sub (local.get $pages) (memory.size))) (i32.const -1))
+      (then (unreachable))))))
 ;; a new string from linear memory [0, len)
 (func $string_of_io (param $len i32) (result eqref)
   (local $r (ref $String)) (local $i i32)
@@ -551,6 +559,20 @@ ${applyFull()}
   (local.set $h (i32.mul (local.get $h) (i32.const 0xc2b2ae35)))
   (local.set $h (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))))
   (ref.i31 (i32.and (local.get $h) (i32.const 0x3FFFFFFF))))
+
+;; ---- the host's event loop calls back into ML (see stdlib/host.ml) ----
+(global $host_callback (mut eqref) (ref.null none))
+(func $register_callback (param $f eqref) (result eqref)
+  (global.set $host_callback (local.get $f))
+  (ref.i31 (i32.const 0)))
+;; 0 when no callback is registered: a plain program, finished when main returns
+(func (export "mlc_has_callback") (result i32)
+  (i32.eqz (ref.is_null (global.get $host_callback))))
+;; an event: a request's completion (reqid >= 0) or a timer tick (reqid = -1).
+;; Returns the next deadline (>= 0), -1 to wait for events, or -2 - status when done.
+(func (export "mlc_event") (param $reqid i32) (param $status i32) (param $len i32) (result i64)
+  (call $int_of (call $apply3 (global.get $host_callback)
+    (ref.i31 (local.get $reqid)) (ref.i31 (local.get $status)) (ref.i31 (local.get $len)))))
 
 ;; ---- inspection, for the host (printing uncaught exceptions) ----
 ;; kind: 0 int, 1 block, 2 string, 3 float, 4 closure

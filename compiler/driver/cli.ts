@@ -4,10 +4,12 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readManifest, type RunFlags } from '../../runtime/attach.ts';
 import { bootImage } from '../../runtime/boot.ts';
 import { CompileError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { renderDiagnostic, renderJson } from '../diagnostics/render.ts';
 import { build, type BuildOptions, type Stage } from './pipeline.ts';
+import type { ServiceFlags } from './service.ts';
 
 const stages: Stage[] = ['parse', 'typing', 'lambda', 'wat', 'wasm'];
 
@@ -60,6 +62,43 @@ async function compile(path: string, flags: CommonFlags, extra: Partial<BuildOpt
   }
 }
 
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** `NAME=VALUE` pairs from repeated flags, or exits with a one-line message. */
+function pairs(flag: string, values: string[] | undefined, valueRequired: boolean): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const v of values ?? []) {
+    const eq = v.indexOf('=');
+    const name = eq < 0 ? v : v.slice(0, eq);
+    if (!/^[a-z_][a-z0-9_']*$/.test(name)) fail(`${flag} ${v}: a device name is a lowercase identifier, like "store"`);
+    if (eq < 0 && valueRequired) fail(`${flag} ${v}: expected ${flag} ${name}=${flag === '--block' ? 'FILE' : 'DIR'}`);
+    out.set(name, eq < 0 ? '' : v.slice(eq + 1));
+  }
+  return out;
+}
+
+interface DeviceFlags {
+  kv?: string[];
+  kvHost?: string[];
+  block?: string[];
+}
+
+function serviceFlags(flags: DeviceFlags): ServiceFlags {
+  return { kvBaked: pairs('--kv', flags.kv, true), kvHost: new Set(pairs('--kv-host', flags.kvHost, false).keys()) };
+}
+
+function runFlags(flags: DeviceFlags): RunFlags {
+  const kvHost = pairs('--kv-host', flags.kvHost, false);
+  for (const [name, dir] of kvHost) if (dir === '') fail(`--kv-host ${name}: at run time, give the directory: --kv-host ${name}=DIR`);
+  return { block: pairs('--block', flags.block, true), kvHost };
+}
+
+function buildDeviceFlags(cmd: Command): Command {
+  return cmd
+    .option('--kv <name=dir>', 'bake directory DIR into the image as key-value store NAME', collect)
+    .option('--kv-host <name>', 'key-value store NAME is a host directory attached at run time', collect);
+}
+
 function common(cmd: Command): Command {
   return cmd
     .addOption(new Option('--error-format <format>', 'how to print diagnostics').choices(['text', 'json']).default('text'))
@@ -76,30 +115,59 @@ program
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-common(program.command('build').description('compile FILE.ml to a WebAssembly image'))
-  .argument('<file>', 'the program (.ml)')
+buildDeviceFlags(common(program.command('build').description('compile FILE.ml to a WebAssembly image')))
+  .argument('<file>', 'the program or service (.ml)')
   .option('-o, --output <out>', 'where to write the image (default: FILE.wasm)')
-  .action(async (file: string, flags: CommonFlags & { output?: string }) => {
+  .action(async (file: string, flags: CommonFlags & DeviceFlags & { output?: string }) => {
     requireFile(file, ['.ml']);
-    const result = await compile(file, flags);
+    const result = await compile(file, flags, { service: serviceFlags(flags) });
     if (!result.wasm) return;
     const out = flags.output ?? file.replace(/\.ml$/, '.wasm');
     writeFileSync(out, result.wasm);
     if (flags.verbose) process.stderr.write(`mlc: wrote ${out} (${result.wasm.length} bytes)\n`);
   });
 
-common(program.command('run').description('compile and run FILE.ml, or run an image FILE.wasm'))
+buildDeviceFlags(common(program.command('run').description('compile and run FILE.ml, or run an image FILE.wasm')))
   .argument('<file>', 'the program (.ml) or image (.wasm)')
-  .action(async (file: string, flags: CommonFlags) => {
+  .option('--block <name=file>', 'attach FILE as block device NAME', collect)
+  .action(async (file: string, flags: CommonFlags & DeviceFlags) => {
     requireFile(file, ['.ml', '.wasm']);
+    const attach = runFlags(flags);
     let image: Uint8Array;
     if (file.endsWith('.wasm')) image = readFileSync(file);
     else {
-      const result = await compile(file, flags);
+      const result = await compile(file, flags, { service: serviceFlags(flags) });
       if (!result.wasm) return;
       image = result.wasm;
     }
-    process.exitCode = await bootImage(image);
+    process.exitCode = await bootImage(image, attach, flags.verbose === true);
+  });
+
+program
+  .command('inspect')
+  .description("print an image's size and the devices its manifest declares")
+  .argument('<image>', 'the image (.wasm)')
+  .action(async (file: string) => {
+    requireFile(file, ['.wasm']);
+    const bytes = readFileSync(file);
+    let module: WebAssembly.Module;
+    try {
+      module = await WebAssembly.compile(bytes);
+    } catch (e) {
+      fail(`${file}: not a valid image (${(e as Error).message})`);
+    }
+    let manifest;
+    try {
+      manifest = readManifest(module);
+    } catch (e) {
+      fail(`${file}: ${(e as Error).message}`);
+    }
+    const service = WebAssembly.Module.customSections(module, 'mlc.manifest').length > 0;
+    process.stdout.write(`${file}: ${bytes.length} bytes, ${service ? 'a service' : 'a program'}\n`);
+    if (service) {
+      process.stdout.write(manifest.length === 0 ? 'devices: none\n' : 'devices:\n');
+      for (const d of manifest) process.stdout.write(`  ${d.kind.padEnd(8)} ${d.name}\n`);
+    }
   });
 
 common(program.command('check').description('parse and type-check FILE.ml'))

@@ -15,6 +15,7 @@ import { addUnit, initialEnv, openUnit, printSignature, typeImplementation, type
 import { TypingError } from '../typing/errors.ts';
 import { checkSealing } from '../typing/includemod.ts';
 import type { Coercion, Ident, TImplementation } from '../typing/typedtree.ts';
+import { findMain, type ManifestDevice, type ServiceFlags, wireService } from './service.ts';
 import { discoverUnits, moduleNameOf, type UnitFile } from './units.ts';
 
 export type Stage = 'parse' | 'typing' | 'lambda' | 'wat' | 'wasm';
@@ -27,6 +28,8 @@ export interface BuildOptions {
   readonly dumpStages?: readonly Stage[];
   /** Print the inferred interface of the main file (`mlc check -i`). */
   readonly wantInterface?: boolean;
+  /** How a service's devices are provided (`--kv`, `--kv-host`). */
+  readonly service?: ServiceFlags;
 }
 
 export interface BuildResult {
@@ -34,6 +37,8 @@ export interface BuildResult {
   readonly warnings: Diagnostic[];
   readonly interfaceText: string | null;
   readonly timings: { stage: string; ms: number }[];
+  /** The devices a service needs (empty for a plain program), as in its manifest. */
+  readonly manifest: ManifestDevice[] | null;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -86,7 +91,7 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
   const userUnits = timed('parse', () => discoverUnits(path, (p) => parseImplementation(loadSource(p))));
   const mainAst: Implementation = userUnits[userUnits.length - 1]!.ast;
   if (want('parse')) opts.dump?.('parse', JSON.stringify(mainAst, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2));
-  if (opts.stopAfter === 'parse') return { wasm: null, warnings: [], interfaceText: null, timings };
+  if (opts.stopAfter === 'parse') return { wasm: null, warnings: [], interfaceText: null, timings, manifest: null };
 
   // The standard library is checked first: `Stdlib`, opened in every later unit,
   // then its other modules in the order `stdlib/units` gives.
@@ -120,20 +125,38 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
   let mainSignature: Signature | null = null;
   for (const { unit, ast } of userUnits) mainSignature = checkUnit(unit, ast, 'typing');
   const interfaceText = opts.wantInterface ? printSignature(mainSignature!) : null;
-  if (opts.stopAfter === 'typing') return { wasm: null, warnings, interfaceText, timings };
+
+  // A unit with a Main is a service: wire its devices with generated units.
+  const mainUnit = userUnits[userUnits.length - 1]!;
+  const service = opts.stopAfter === 'typing' ? null : findMain(mainUnit.ast);
+  let manifest: ManifestDevice[] | null = null;
+  if (service) {
+    const wiring = wireService(mainUnit.unit.name, service, opts.service ?? { kvBaked: new Map(), kvHost: new Set() });
+    for (const u of wiring.units) {
+      const file = new SourceFile(`<mlc build: ${u.name}.ml>`, u.source);
+      registerSource(file);
+      const ast = parseImplementation(file);
+      checkUnit({ name: u.name.charAt(0).toUpperCase() + u.name.slice(1), ml: file.path, mli: null }, ast, 'typing');
+    }
+    manifest = wiring.manifest;
+  }
+  if (opts.stopAfter === 'typing') return { wasm: null, warnings, interfaceText, timings, manifest: null };
 
   const program = timed('lower', () => new Lowering().lowerProgram(units));
   if (want('lambda')) opts.dump?.('lambda', JSON.stringify(program, (_k, v) => (typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? new TextDecoder().decode(v) : v), 1));
-  if (opts.stopAfter === 'lambda') return { wasm: null, warnings, interfaceText, timings };
+  if (opts.stopAfter === 'lambda') return { wasm: null, warnings, interfaceText, timings, manifest: null };
 
   const wat = timed('emit', () => emitProgram(program));
   if (want('wat')) opts.dump?.('wat', wat);
-  if (opts.stopAfter === 'wat') return { wasm: null, warnings, interfaceText, timings };
+  if (opts.stopAfter === 'wat') return { wasm: null, warnings, interfaceText, timings, manifest: null };
 
   const t0 = performance.now();
-  const wasm = await assemble(wat, { optimize: opts.optimize });
+  const customSections = manifest
+    ? [{ name: 'mlc.manifest', data: new TextEncoder().encode(JSON.stringify({ devices: manifest })) }]
+    : [];
+  const wasm = await assemble(wat, { optimize: opts.optimize, customSections });
   timings.push({ stage: 'assemble', ms: performance.now() - t0 });
-  return { wasm, warnings, interfaceText, timings };
+  return { wasm, warnings, interfaceText, timings, manifest };
 }
 
 export { CompileError };

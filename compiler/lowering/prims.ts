@@ -46,6 +46,9 @@ export const primitiveArity: Record<string, number> = {
   mlc_output: 2, caml_sys_exit: 1,
   // hashing (Hashtbl.hash)
   caml_hash: 4,
+  // the host interface of services (stdlib/host.ml)
+  mlc_clock_monotonic: 1, mlc_clock_wall: 1, mlc_entropy: 1, mlc_io_read: 1,
+  mlc_device_request: 6, mlc_register_callback: 1,
 };
 
 /** The arity of a primitive; unknown names keep the arity of their declared type. */

@@ -247,6 +247,27 @@ function linkVar(v: TypeVar, t: Type): void {
   v.link = t;
 }
 
+/**
+ * Links constructed node `x` to `t` (so the abbreviation's name survives), then
+ * unifies the components; if that fails the link is undone, as OCaml restores
+ * the node's description, so an error prints both types as they were (not
+ * `int -> int` against `int -> int` after a half-done unification).
+ */
+function linkThen(x: Type, t: Type, components: () => void): void {
+  if (sharedNodes.has(x)) {
+    components();
+    return;
+  }
+  const saved = x.link ?? null;
+  x.link = t;
+  try {
+    components();
+  } catch (e) {
+    if (e instanceof UnifyError) x.link = saved;
+    throw e;
+  }
+}
+
 export function unify(a: Type, b: Type): void {
   const t1 = repr(a);
   const t2 = repr(b);
@@ -264,8 +285,9 @@ export function unify(a: Type, b: Type): void {
     return;
   }
   if (t1.kind === 'constr' && t2.kind === 'constr' && pathEqual(t1.path, t2.path) && t1.args.length === t2.args.length) {
-    if (!sharedNodes.has(t1)) t1.link = t2;
-    for (let i = 0; i < t1.args.length; i++) unify(t1.args[i]!, t2.args[i]!);
+    linkThen(t1, t2, () => {
+      for (let i = 0; i < t1.args.length; i++) unify(t1.args[i]!, t2.args[i]!);
+    });
     return;
   }
   const x1 = expandHead(t1);
@@ -291,21 +313,24 @@ function unify3(t1: Type, x1: Type, t2: Type, x2: Type): void {
   };
   if (x1.kind === 'constr' && x2.kind === 'constr') {
     if (!pathEqual(x1.path, x2.path) || x1.args.length !== x2.args.length) fail();
-    if (!sharedNodes.has(x1)) x1.link = t2;
-    for (let i = 0; i < x1.args.length; i++) unify((x1 as typeof x2).args[i]!, x2.args[i]!);
+    linkThen(x1, t2, () => {
+      for (let i = 0; i < x1.args.length; i++) unify((x1 as typeof x2).args[i]!, x2.args[i]!);
+    });
     return;
   }
   if (x1.kind === 'arrow' && x2.kind === 'arrow') {
     if (!labelsEqual(x1, x2)) fail();
-    x1.link = t2;
-    unify(x1.param, x2.param);
-    unify(x1.result, x2.result);
+    linkThen(x1, t2, () => {
+      unify(x1.param, x2.param);
+      unify(x1.result, x2.result);
+    });
     return;
   }
   if (x1.kind === 'tuple' && x2.kind === 'tuple') {
     if (x1.items.length !== x2.items.length) fail();
-    x1.link = t2;
-    for (let i = 0; i < x1.items.length; i++) unify((x1 as typeof x2).items[i]!, x2.items[i]!);
+    linkThen(x1, t2, () => {
+      for (let i = 0; i < x1.items.length; i++) unify((x1 as typeof x2).items[i]!, x2.items[i]!);
+    });
     return;
   }
   fail();

@@ -16,6 +16,7 @@ import { prefixSig, substModType } from './subst.ts';
 import type { CtorDesc, Ident, ModulePath, ValuePath } from './typedtree.ts';
 import {
   type CtorInfo,
+  type LabelDecl,
   type LabelInfo,
   type ModType,
   type Path,
@@ -25,6 +26,7 @@ import {
   type TypeDecl,
   type ValueDesc,
   constr,
+  createIdent,
   ctorDescs,
   pdot,
   pident,
@@ -158,13 +160,15 @@ export function ctorInfosOf(path: Path, decl: TypeDecl): CtorInfo[] {
 export function labelInfosOf(path: Path, decl: TypeDecl): LabelInfo[] {
   if (decl.kind.kind !== 'record') return [];
   const fields = decl.kind.fields;
+  // an exception's inline record: its fields follow the exception's identity
+  const offset = path.kind === 'pident' && exnInlineStamps.has(path.id.stamp) ? 1 : 0;
   return fields.map((f, i) => ({
     name: f.name,
     resPath: path,
     params: decl.params,
     type: f.type,
     mutable: f.mutable,
-    pos: i,
+    pos: i + offset,
     all: fields,
   }));
 }
@@ -207,7 +211,60 @@ export function exnCtorInfo(name: string, decl: SigItem & { kind: 'exception' },
     inlineRecord: decl.decl.inlineRecord,
     desc,
     siblings: null,
+    ...(decl.decl.inlineRecord ? { inlinePath: exnInlinePath(name, decl.decl.inlineRecord) } : {}),
   };
+}
+
+// ---------------------------------------------------------------------------
+// Types of inline records (`C of { ... }`)
+//
+// A variable bound to a constructor's inline record (`C r`) has the record's own
+// type, printed `t.C` as in OCaml: for a variant, the path `t.C`, whose
+// declaration (a record with the variant's parameters) `findTypeDecl` makes up;
+// for an exception, a fresh type registered once per view of its declaration,
+// whose fields sit one slot further (after the exception's identity).
+
+const exnInlinePaths = new WeakMap<readonly LabelDecl[], Path>();
+const exnInlineStamps = new Set<number>();
+
+function exnInlinePath(name: string, fields: readonly LabelDecl[]): Path {
+  let p = exnInlinePaths.get(fields);
+  if (!p) {
+    const id = createIdent(name);
+    registerType(id, { params: [], kind: { kind: 'record', fields }, manifest: null, private: false, variance: [], span: null });
+    exnInlineStamps.add(id.stamp);
+    p = pident(id);
+    exnInlinePaths.set(fields, p);
+  }
+  return p;
+}
+
+/** The type constructor of constructor `c`'s inline record. */
+export function inlineRecordPath(c: CtorInfo): Path {
+  return c.inlinePath ?? pdot(c.resPath, c.name);
+}
+
+/** Is `path` the type of an inline record (only usable for field access)? */
+export function isInlineRecordPath(path: Path): boolean {
+  if (path.kind === 'pident') return exnInlineStamps.has(path.id.stamp);
+  return path.kind === 'pdot' && variantInlineDecl(path) !== null;
+}
+
+const inlineDecls = new WeakMap<object, TypeDecl>();
+
+/** `t.C` for a constructor `C of { ... }` of variant `t`: the record's declaration. */
+function variantInlineDecl(path: Path & { kind: 'pdot' }): TypeDecl | null {
+  if (path.base.kind === 'papply') return null;
+  const d = findTypeDecl(path.base);
+  if (!d || d.kind.kind !== 'variant') return null;
+  const c = d.kind.ctors.find((x) => x.name === path.name);
+  if (!c || !c.inlineRecord) return null;
+  let r = inlineDecls.get(c);
+  if (!r) {
+    r = { params: d.params, kind: { kind: 'record', fields: c.inlineRecord }, manifest: null, private: false, variance: d.variance, span: null };
+    inlineDecls.set(c, r);
+  }
+  return r;
 }
 
 /** The components of a module seen through `path`, as a scope layer (for `open`). */
@@ -259,7 +316,7 @@ export function findTypeDecl(path: Path): TypeDecl | null {
       return typeDecls.get(path.id.stamp) ?? null;
     case 'pdot': {
       const sig = moduleSig(path.base);
-      if (!sig) return null;
+      if (!sig) return /^[A-Z]/.test(path.name) ? variantInlineDecl(path) : null;
       for (let i = sig.length - 1; i >= 0; i--) {
         const it = sig[i]!;
         if (it.kind === 'type' && it.id.name === path.name) return it.decl;

@@ -8,12 +8,13 @@
 // is instantiated and unified with it.
 
 import { UnifyError, expandHead, instance, instanceMany, unify } from './ctype.ts';
-import { findModuleType, scrapeModType } from './env.ts';
+import { findModuleType, registerModtype, registerModule, registerType, scrapeModType } from './env.ts';
 import { fail } from './errors.ts';
 import { modtypeToString, sigItemToString } from './printtyp.ts';
 import { prefixSig, substModType, substSig } from './subst.ts';
 import type { Coercion } from './typedtree.ts';
 import {
+  type Ident,
   type ModType,
   type Path,
   type SigItem,
@@ -140,6 +141,9 @@ export function includeModType(actual: ModType, expected: ModType, path: Path | 
   }
   if (a.kind === 'functor' || e.kind === 'functor') {
     if (a.kind !== 'functor' || e.kind !== 'functor') throw new IncludeError(['Modules do not match']);
+    if (!a.generative !== !e.generative) {
+      throw new IncludeError([`The functor was expected to be ${e.generative ? 'generative' : 'applicative'} at this position`]);
+    }
     const arg = includeModType(e.paramType, a.paramType, pident(e.param));
     const res = includeModType(substModType(new Map([[a.param.stamp, pident(e.param)]]), a.result), e.result, null);
     if (arg.kind === 'identity' && res.kind === 'identity') return { kind: 'identity' };
@@ -148,7 +152,45 @@ export function includeModType(actual: ModType, expected: ModType, path: Path | 
   return includeSig(path ? prefixSig(path, a.items) : a.items, e.items, path);
 }
 
-function includeSig(actual: Signature, expected0: Signature, path: Path | null): Coercion {
+/**
+ * A signature with fresh idents for its types, modules and module types, whose
+ * (substituted) declarations are registered: a functor's result, checked without
+ * a path after its parameter was renamed to the expected functor's, must resolve
+ * its own names to the renamed declarations (OCaml adds the signature to the
+ * environment), not to those registered for the original idents.
+ */
+function refreshSig(sig: Signature): Signature {
+  const s = new Map<number, Path>();
+  const fresh = new Map<number, Ident>();
+  for (const it of sig) {
+    if (it.kind === 'type' || it.kind === 'module' || it.kind === 'modtype') {
+      const id = createIdent(it.id.name);
+      fresh.set(it.id.stamp, id);
+      s.set(it.id.stamp, pident(id));
+    }
+  }
+  if (s.size === 0) return sig;
+  return substSig(s, sig).map((it): SigItem => {
+    const id = fresh.get(it.id.stamp);
+    if (!id) return it;
+    switch (it.kind) {
+      case 'type':
+        registerType(id, it.decl);
+        return { ...it, id };
+      case 'module':
+        registerModule(id, it.mty);
+        return { ...it, id };
+      case 'modtype':
+        registerModtype(id, it.mty);
+        return { ...it, id };
+      default:
+        return it;
+    }
+  });
+}
+
+function includeSig(actual0: Signature, expected0: Signature, path: Path | null): Coercion {
+  const actual = path ? actual0 : refreshSig(actual0);
   const apos = runtimePositions(actual);
   const find = (kind: SigItem['kind'], name: string): { item: SigItem; pos: number } | null => {
     for (let i = actual.length - 1; i >= 0; i--) {

@@ -310,10 +310,10 @@ class SigPrinter {
         f.close();
         return;
       case 'functor': {
-        const params: { name: string; type: ModType }[] = [];
+        const params: { name: string; type: ModType | null }[] = [];
         let r: ModType = m;
         while (r.kind === 'functor') {
-          params.push({ name: r.param.name, type: r.paramType });
+          params.push({ name: r.param.name, type: r.generative ? null : r.paramType });
           r = r.result;
         }
         f.openBox(2);
@@ -321,6 +321,10 @@ class SigPrinter {
         f.space();
         params.forEach((p, i) => {
           if (i > 0) f.space();
+          if (!p.type) {
+            f.text('()');
+            return;
+          }
           f.text(`(${p.name} : `);
           this.modtype(p.type);
           f.text(')');

@@ -139,6 +139,7 @@ export function substModType(s: Subst, m: ModType): ModType {
         param: m.param,
         paramType: substModType(s, m.paramType),
         result: substModType(s, m.result),
+        ...(m.generative ? { generative: true } : {}),
       };
     case 'ident':
       return { kind: 'ident', path: substPath(s, m.path) };

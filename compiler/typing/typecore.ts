@@ -30,6 +30,7 @@ import {
   addModule,
   exnCtorInfo,
   findModuleByName,
+  isInlineRecordPath,
   lookupModule,
   lookupValue,
   openSignature,
@@ -44,6 +45,7 @@ import {
   PatVars,
   arityMismatch,
   constantType,
+  inlineRecordType,
   instanceCtor,
   instanceLabel,
   labelDesc,
@@ -53,7 +55,7 @@ import {
   typePattern,
 } from './typepat.ts';
 import { EXPR_WHAT, type TyVarScope, layoutMessage, translType, unifyAt } from './typetexp.ts';
-import { type Ident, type ModType, type Type, createIdent, tuple, arrow } from './types.ts';
+import { type Ident, type ModType, type Type, createIdent, tuple, arrow, repr } from './types.ts';
 import { declareException } from './typedecl.ts';
 
 export interface CoreCtx {
@@ -98,12 +100,8 @@ function typeExpectInner(env: Env, ctx: CoreCtx, e: Expr, expected: Type, why: s
       }
       return mk(e, constantType(e.value), { kind: 'const', value: e.value });
     }
-    case 'ident': {
-      const v = lookupValue(env, e.name);
-      // A monomorphic variable's type is used as is (OCaml's instance of a
-      // non-generic type is itself), so unification can refine its very node.
-      return mk(e, v.mono ? v.type : instance(v.type), { kind: 'var', path: v.path });
-    }
+    case 'ident':
+      return typeIdent(env, e, false);
     case 'let': {
       const { env: env2, bindings } = typeLet(env, ctx, e.rec, e.bindings);
       const body = typeExpect(env2, ctx, e.body, expected, why);
@@ -142,14 +140,14 @@ function typeExpectInner(env: Env, ctx: CoreCtx, e: Expr, expected: Type, why: s
     case 'record':
       return typeRecord(env, ctx, e, expected);
     case 'field': {
-      const record = typeInfer(env, ctx, e.record);
+      const record = e.record.kind === 'ident' ? typeIdent(env, e.record, true) : typeInfer(env, ctx, e.record);
       const l = resolveLabel(env, e.field, record.ty, true);
       const inst = instanceLabel(l);
       unifyAt(e.record.span, record.ty, inst.res);
       return mk(e, inst.field, { kind: 'field', record, label: labelDesc(l) });
     }
     case 'setfield': {
-      const record = typeInfer(env, ctx, e.record);
+      const record = e.record.kind === 'ident' ? typeIdent(env, e.record, true) : typeInfer(env, ctx, e.record);
       const l = resolveLabel(env, e.field, record.ty, true);
       const inst = instanceLabel(l);
       unifyAt(e.record.span, record.ty, inst.res);
@@ -248,6 +246,27 @@ function typeExpectInner(env: Env, ctx: CoreCtx, e: Expr, expected: Type, why: s
 }
 
 /** `e1; e2`: OCaml only warns when `e1` is not unit, so any type is accepted. */
+const INLINE_ESCAPE = 'This form is not allowed as the type of the inlined record could escape.';
+
+/**
+ * A variable. One bound to an inline record (`C r`, of type `t.C`) may only be
+ * the record of a field access or the argument of its constructor (`inlineOk`),
+ * as OCaml keeps that type from escaping.
+ */
+function typeIdent(env: Env, e: Expr & { kind: 'ident' }, inlineOk: boolean): TExpr {
+  const v = lookupValue(env, e.name);
+  // A monomorphic variable's type is used as is (OCaml's instance of a
+  // non-generic type is itself), so unification can refine its very node.
+  const ty = v.mono ? v.type : instance(v.type);
+  if (!inlineOk && isInlineRecordType(ty)) fail(e.span, INLINE_ESCAPE);
+  return mk(e, ty, { kind: 'var', path: v.path });
+}
+
+function isInlineRecordType(t: Type): boolean {
+  const r = repr(t);
+  return r.kind === 'constr' && isInlineRecordPath(r.path);
+}
+
 function typeStatement(env: Env, ctx: CoreCtx, e: Expr, _why: string | null = null): TExpr {
   return typeInfer(env, ctx, e);
 }
@@ -523,7 +542,7 @@ function typeFunction(
       const pv = new PatVars();
       const pat = typePattern(env, param.pat, inner, pv, ctx.scope);
       let env2 = env;
-      for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type, true);
+      for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type, !v.poly);
       const body = typeBody(env2, optId, paramTy, resTy);
       const letE = { kind: 'let', rec: false, bindings: [{ pat, expr: unwrapped }], body, ty: body.ty, span: sp } as TExpr;
       return { kind: 'fun', param: optId, body: letE, ty: fnTy, span: e.span } as TExpr;
@@ -539,7 +558,7 @@ function typeFunction(
   const pv = new PatVars();
   const pat = typePattern(env, param.pat, paramTy, pv, ctx.scope);
   let env2 = addLocalValue(env, id, paramTy, true);
-  for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type, true);
+  for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type, !v.poly);
   const body = typeBody(env2, id, paramTy, resTy);
   const sp = { ...param.span, ghost: true };
   const cases: TCase[] = [{ pat, guard: null, body }];
@@ -563,7 +582,7 @@ function typeCase(env: Env, ctx: CoreCtx, c: Case, scrutTy: Type, expected: Type
   const pv = new PatVars();
   const pat = typePattern(env, c.pat, scrutTy, pv, ctx.scope);
   let env2 = env;
-  for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type, true);
+  for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type, !v.poly);
   const guard = c.guard ? typeExpect(env2, ctx, c.guard, tBool, REASON_GUARD) : null;
   const body = typeExpect(env2, ctx, c.body, expected);
   return { pat, guard, body };
@@ -590,13 +609,34 @@ function typeConstruct(env: Env, ctx: CoreCtx, e: Expr & { kind: 'construct' }, 
   const c = resolveCtor(env, e.ctor, expected, true);
   const inst = instanceCtor(c);
   if (inst.inline) {
-    if (!e.arg || e.arg.kind !== 'record') arityMismatch(e.span, c.name, 1, e.arg ? 1 : 0);
+    if (!e.arg) arityMismatch(e.span, c.name, 1, 0);
     unifyAt(e.span, inst.res, expected);
+    const recTy = inlineRecordType(c, inst.res);
+    // `C r` with `r` bound by a pattern `C r`: the block itself
+    const inlineVar = (x: Expr): TExpr => {
+      if (x.kind !== 'ident') return fail(e.span, 'This constructor expects an inlined record argument.');
+      const v = typeIdent(env, x, true);
+      if (!isInlineRecordType(v.ty)) fail(x.span, INLINE_ESCAPE);
+      unifyAt(x.span, v.ty, recTy);
+      return v;
+    };
+    if (e.arg.kind !== 'record') return mk(e, inst.res, { ...inlineVar(e.arg), span: e.span, ty: inst.res });
+    const base = e.arg.base ? inlineVar(e.arg.base) : null;
     const fields: (TExpr | null)[] = inst.inline.map(() => null);
     for (const f of e.arg.fields) {
       const i = inst.inline.findIndex((x) => x.name === f.field.name);
       if (i < 0) fail(f.field.span, `The field ${f.field.name} is not part of the record argument for the ${c.name} constructor`);
       fields[i] = typeExpect(env, ctx, f.expr, inst.inline[i]!.type);
+    }
+    if (base) {
+      // `C { r with f = e }`: the other fields read from `r`'s block
+      const offset = c.desc.exn ? 1 : 0;
+      const names = inst.inline.map((x) => x.name);
+      inst.inline.forEach((x, i) => {
+        if (fields[i]) return;
+        const label = { name: x.name, pos: i + offset, mutable: x.mutable, numFields: names.length, allLabels: names };
+        fields[i] = { kind: 'field', record: base, label, ty: x.type, span: e.arg!.span } as TExpr;
+      });
     }
     const missing = inst.inline.filter((_, i) => fields[i] === null).map((x) => x.name);
     if (missing.length) fail(e.arg.span, `Some record fields are undefined: ${missing.join(' ')}`);

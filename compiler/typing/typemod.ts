@@ -58,6 +58,8 @@ import {
 export interface ModCtx {
   readonly errors: Diagnostic[];
   readonly warnings: Diagnostic[];
+  /** Inside the body of an applicative functor (where generative applications are refused). */
+  readonly applicativeBody?: boolean;
 }
 
 function coreCtx(ctx: ModCtx): CoreCtx {
@@ -108,6 +110,16 @@ export function typeModule(env: Env, me: ModExpr, ctx: ModCtx): TypedModule {
       const fn = typeModule(env, me.fn, ctx);
       const fs = scrapeModType(fn.mty);
       if (!fs || fs.kind !== 'functor') fail(me.fn.span, 'This module is not a functor; it has type ...');
+      if (fs.generative) {
+        // `F ()` (parsed as `F (struct end)`, as OCaml does): no path, so the
+        // result's abstract types are new at each application.
+        if (me.arg.kind !== 'mstruct' || me.arg.items.length !== 0) {
+          fail(me.fn.span, 'This is a generative functor. It can only be applied to ()', [], 'module');
+        }
+        if (ctx.applicativeBody) fail(me.span, 'This expression creates fresh types.', ['It is not allowed inside applicative functors.'], 'module');
+        const unitArg: TModExpr = { kind: 'struct', items: [], exports: [], span: me.arg.span };
+        return { tree: { kind: 'apply', fn: fn.tree, arg: unitArg, span: me.span }, mty: fs.result, path: null };
+      }
       const arg = typeModule(env, me.arg, ctx);
       const coercion = checkFunctorArg(me.arg.span, arg.mty, fs.paramType, arg.path);
       const argTree: TModExpr =
@@ -145,14 +157,16 @@ function typeFunctor(
 ): TypedModule {
   const [p, ...rest] = params;
   if (!p) return typeModule(env, body, ctx);
-  if (!p.type) fail(p.span, 'Generative functors are not supported');
-  const paramType = translModType(env, p.type);
-  const id = createIdent(p.name ?? '_');
-  const env2 = addModule(env, id, paramType, { kind: 'mlocal', id });
-  const inner = rest.length ? typeFunctor(env2, rest, body, span, ctx) : typeModule(env2, body, ctx);
+  // `()`: a generative functor, whose parameter is the empty structure
+  const generative = !p.type;
+  const paramType: ModType = p.type ? translModType(env, p.type) : { kind: 'sig', items: [] };
+  const id = createIdent(p.name ?? (generative ? '*' : '_'));
+  const env2 = generative ? env : addModule(env, id, paramType, { kind: 'mlocal', id });
+  const ctx2: ModCtx = { ...ctx, applicativeBody: !generative };
+  const inner = rest.length ? typeFunctor(env2, rest, body, span, ctx2) : typeModule(env2, body, ctx2);
   return {
     tree: { kind: 'functor', param: id, body: inner.tree, span },
-    mty: { kind: 'functor', param: id, paramType, result: inner.mty },
+    mty: { kind: 'functor', param: id, paramType, result: inner.mty, ...(generative ? { generative } : {}) },
     path: null,
   };
 }
@@ -433,11 +447,11 @@ export function translModType(env: Env, mt: AstModType): ModType {
       const go = (e: Env, i: number): ModType => {
         const p = mt.params[i];
         if (!p) return translModType(e, mt.result);
-        if (!p.type) fail(p.span, 'Generative functors are not supported');
-        const paramType = translModType(e, p.type);
-        const id = createIdent(p.name ?? '_');
-        const e2 = addModule(e, id, paramType, { kind: 'mlocal', id });
-        return { kind: 'functor', param: id, paramType, result: go(e2, i + 1) };
+        const generative = !p.type;
+        const paramType: ModType = p.type ? translModType(e, p.type) : { kind: 'sig', items: [] };
+        const id = createIdent(p.name ?? (generative ? '*' : '_'));
+        const e2 = generative ? e : addModule(e, id, paramType, { kind: 'mlocal', id });
+        return { kind: 'functor', param: id, paramType, result: go(e2, i + 1), ...(generative ? { generative } : {}) };
       };
       return go(env, 0);
     }

@@ -8,12 +8,13 @@
 // it is known (OCaml's type-directed disambiguation), else the latest in scope.
 
 import type { Constant, LongIdent, Pattern, Span } from '../syntax/ast.ts';
-import { expandHead, headDecl, instanceMany, newTypeVar } from './ctype.ts';
+import { beginDef, endDef, expandHead, generalize, headDecl, instanceMany, newTypeVar } from './ctype.ts';
 import {
   type Env,
   ctorInfosOf,
   ctorNames,
   findAllLabels,
+  findTypeDecl,
   findCtor,
   findLabel,
   labelInfosOf,
@@ -26,11 +27,15 @@ import { Names, pathName, printTypeTo } from './printtyp.ts';
 import type { LabelDesc, TPattern } from './typedtree.ts';
 import { PAT_WHAT, type TyVarScope, layoutMessage, translType, unifyAt } from './typetexp.ts';
 import { type CtorInfo, type Ident, type LabelInfo, type Type, constr, createIdent, repr, tuple } from './types.ts';
+import { inlineRecordPath, isInlineRecordPath } from './env.ts';
 
 export interface PatVar {
   readonly id: Ident;
   readonly type: Type;
   readonly span: Span;
+  /** An `as` variable: its type may have generic variables (OCaml's `build_as_type`),
+   *  so each use instantiates it. */
+  readonly poly?: boolean;
 }
 
 export class PatVars {
@@ -114,6 +119,9 @@ export function resolveLabel(env: Env, li: LongIdent, expected: Type | null, inE
   if (head && !li.path && head.decl.kind.kind === 'record') {
     const l = labelInfosOf(head.path, head.decl).find((x) => x.name === li.name);
     if (l) return l;
+    if (isInlineRecordPath(head.path)) {
+      fail(li.span, `The field ${li.name} is not part of the record argument for the ${pathName(head.path)} constructor`);
+    }
     const names = new Names();
     const h = expandHead(expected!);
     const msg = layoutMessage((f) => {
@@ -171,7 +179,18 @@ export function typePattern(env: Env, p: Pattern, expected: Type, vars: PatVars,
       return node(expected, { kind: 'var', id: bindVar(vars, p.name, expected, p.span) });
     case 'palias': {
       const inner = typePattern(env, p.pat, expected, vars, scope);
-      return node(expected, { kind: 'alias', pat: inner, id: bindVar(vars, p.name, expected, p.nameSpan) });
+      // OCaml's build_as_type: the alias gets the type of the pattern rebuilt, with
+      // fresh (generalised) variables for parameters the sub-pattern leaves free,
+      // so `Error _ as e` can be used at another `Ok` type.
+      beginDef();
+      let asTy: Type;
+      try {
+        asTy = buildAsType(inner);
+      } finally {
+        endDef();
+      }
+      generalize(asTy);
+      return node(expected, { kind: 'alias', pat: inner, id: bindVar(vars, p.name, asTy, p.nameSpan, true) });
     }
     case 'pconst':
       unifyAt(p.span, constantType(p.value), expected, null, PAT_WHAT);
@@ -196,7 +215,7 @@ export function typePattern(env: Env, p: Pattern, expected: Type, vars: PatVars,
       unifyAt(p.span, inst.res, expected, null, PAT_WHAT);
       if (inst.inline) {
         if (!p.arg) arityMismatch(p.span, c.name, 1, 0);
-        return node(expected, { kind: 'construct', ctor: c.desc, args: typeInlineRecordPat(env, p.arg, inst.inline, vars, scope) });
+        return typeInlineRecordPat(env, p, c, p.arg, inst, expected, vars, scope);
       }
       const n = inst.args.length;
       let argPats: Pattern[];
@@ -212,7 +231,9 @@ export function typePattern(env: Env, p: Pattern, expected: Type, vars: PatVars,
         argPats = p.arg.items;
       } else arityMismatch(p.span, c.name, n, 1);
       const args = argPats.map((ap, i) => typePattern(env, ap, inst.args[i]!, vars, scope));
-      return node(expected, { kind: 'construct', ctor: c.desc, args });
+      const r = node(expected, { kind: 'construct', ctor: c.desc, args });
+      patCtors.set(r, c);
+      return r;
     }
     case 'precord': {
       if (p.fields.length === 0) fail(p.span, 'Empty record pattern');
@@ -225,7 +246,9 @@ export function typePattern(env: Env, p: Pattern, expected: Type, vars: PatVars,
         unifyAt(fld.span, li.res, expected, null, PAT_WHAT);
         return { label: labelDesc(l), pat: typePattern(env, fld.pat, li.field, vars, scope) };
       });
-      return node(expected, { kind: 'record', fields });
+      const r = node(expected, { kind: 'record', fields });
+      patLabels.set(r, first);
+      return r;
     }
     case 'parray': {
       const elt = newTypeVar();
@@ -259,34 +282,148 @@ export function typePattern(env: Env, p: Pattern, expected: Type, vars: PatVars,
   }
 }
 
+const ESCAPE = 'This form is not allowed as the type of the inlined record could escape.';
+
+/**
+ * The argument of a constructor with an inline record: `{ f = p; ... }`, `_`, or
+ * a variable naming the record (possibly with `as` and a constraint). The
+ * variable is bound to the constructor's block itself, at the record's own type
+ * (`t.C`), which is only usable for field access or rebuilding `C x` (typecore
+ * keeps it from escaping): the node is an alias of the constructor pattern.
+ */
 function typeInlineRecordPat(
   env: Env,
-  p: Pattern,
-  fields: { name: string; type: Type; mutable: boolean }[],
+  whole: Pattern,
+  c: CtorInfo,
+  p0: Pattern,
+  inst: ReturnType<typeof instanceCtor>,
+  expected: Type,
   vars: PatVars,
   scope: TyVarScope,
-): TPattern[] {
-  const out: TPattern[] = fields.map((f) => ({ kind: 'any', ty: f.type, span: p.span }) as TPattern);
-  if (p.kind === 'pany') return out;
-  if (p.kind !== 'precord') fail(p.span, 'This form is not allowed as the type of the inlined record could escape its scope');
-  for (const fld of p.fields) {
-    const i = fields.findIndex((f) => f.name === fld.field.name);
-    if (i < 0) fail(fld.field.span, `The field ${fld.field.name} is not part of the record argument`);
-    out[i] = typePattern(env, fld.pat, fields[i]!.type, vars, scope);
+): TPattern {
+  const fields = inst.inline!;
+  const args: TPattern[] = fields.map((f) => ({ kind: 'any', ty: f.type, span: p0.span }) as TPattern);
+  const names: { name: string; span: Span }[] = [];
+  let p = p0;
+  for (;;) {
+    if (p.kind === 'palias') {
+      names.push({ name: p.name, span: p.nameSpan });
+      p = p.pat;
+    } else if (p.kind === 'pvar') {
+      names.push({ name: p.name, span: p.span });
+      break;
+    } else if (p.kind === 'pconstraint') {
+      const t = translType(env, p.type, scope);
+      if (!inlineRecordOf(t, c)) fail(p.span, ESCAPE);
+      p = p.pat;
+    } else break;
   }
-  return out;
+  if (p.kind === 'precord') {
+    for (const fld of p.fields) {
+      const i = fields.findIndex((f) => f.name === fld.field.name);
+      if (i < 0) fail(fld.field.span, `The field ${fld.field.name} is not part of the record argument`);
+      args[i] = typePattern(env, fld.pat, fields[i]!.type, vars, scope);
+    }
+  } else if (p.kind !== 'pany' && p.kind !== 'pvar') fail(p.span, ESCAPE);
+  let r: TPattern = { kind: 'construct', ctor: c.desc, args, ty: expected, span: whole.span } as TPattern;
+  patCtors.set(r, c);
+  if (names.length) {
+    const recTy = inlineRecordType(c, inst.res);
+    for (let i = names.length - 1; i >= 0; i--) {
+      const n = names[i]!;
+      r = { kind: 'alias', pat: r, id: bindVar(vars, n.name, recTy, n.span), ty: expected, span: whole.span } as TPattern;
+    }
+  }
+  return r;
 }
 
-function bindVar(vars: PatVars, name: string, type: Type, span: Span): Ident {
+/** The type of a constructor's inline record (`t.C`), given the instance `res` of its result type. */
+export function inlineRecordType(c: CtorInfo, res: Type): Type {
+  const r = repr(res);
+  return constr(inlineRecordPath(c), r.kind === 'constr' ? r.args : []);
+}
+
+/** Whether `t` is the type of constructor `c`'s inline record. */
+function inlineRecordOf(t: Type, c: CtorInfo): boolean {
+  const r = repr(t);
+  return r.kind === 'constr' && r.path === inlineRecordPath(c);
+}
+
+// ---------------------------------------------------------------------------
+// OCaml's build_as_type
+
+const patCtors = new WeakMap<TPattern, CtorInfo>();
+const patLabels = new WeakMap<TPattern, LabelInfo>();
+
+function isPrivate(path: CtorInfo['resPath']): boolean {
+  return findTypeDecl(path)?.private ?? false;
+}
+
+/**
+ * The type of the values a pattern matches, rebuilt from its constructors with
+ * fresh variables where the pattern does not constrain a parameter (OCaml's
+ * `build_as_type`), for the variable of `p as x`.
+ */
+export function buildAsType(p: TPattern): Type {
+  switch (p.kind) {
+    case 'alias':
+      return buildAsType(p.pat);
+    case 'tuple':
+      return tuple(p.items.map(buildAsType));
+    case 'construct': {
+      const c = patCtors.get(p);
+      if (!c || (c.siblings && isPrivate(c.resPath))) return p.ty;
+      const inst = instanceCtor(c);
+      if (inst.inline) {
+        inst.inline.forEach((f, i) => {
+          const a = p.args[i]!;
+          if (f.mutable) unifyAt(a.span, a.ty, f.type, null, PAT_WHAT);
+          else unifyAt(a.span, buildAsType(a), f.type, null, PAT_WHAT);
+        });
+      } else {
+        p.args.forEach((a, i) => unifyAt(a.span, buildAsType(a), inst.args[i]!, null, PAT_WHAT));
+      }
+      return inst.res;
+    }
+    case 'record': {
+      const first = patLabels.get(p);
+      if (!first || isPrivate(first.resPath)) return p.ty;
+      const ty = newTypeVar();
+      first.all.forEach((decl, pos) => {
+        const lbl: LabelInfo = { ...first, name: decl.name, type: decl.type, mutable: decl.mutable, pos };
+        const li = instanceLabel(lbl);
+        unifyAt(p.span, ty, li.res, null, PAT_WHAT);
+        const f = p.fields.find((x) => x.label.pos === pos);
+        if (f && !decl.mutable) unifyAt(f.pat.span, buildAsType(f.pat), li.field, null, PAT_WHAT);
+        else {
+          const li2 = instanceLabel(lbl);
+          unifyAt(p.span, li.field, li2.field, null, PAT_WHAT);
+          unifyAt(p.span, p.ty, li2.res, null, PAT_WHAT);
+        }
+      });
+      return ty;
+    }
+    case 'or': {
+      const t1 = buildAsType(p.left);
+      const t2 = buildAsType(p.right);
+      unifyAt(p.span, t2, t1, null, PAT_WHAT);
+      return t1;
+    }
+    default:
+      return p.ty;
+  }
+}
+
+function bindVar(vars: PatVars, name: string, type: Type, span: Span, poly = false): Ident {
   if (vars.vars.has(name)) fail(span, `Variable ${name} is bound several times in this matching`);
   const left = vars.orLeft?.get(name);
   if (left) {
     unifyAt(span, type, left.type, null, PAT_WHAT);
-    vars.vars.set(name, { id: left.id, type, span });
+    vars.vars.set(name, { id: left.id, type, span, ...(poly || left.poly ? { poly: true } : {}) });
     return left.id;
   }
   const id = createIdent(name);
-  vars.vars.set(name, { id, type, span });
+  vars.vars.set(name, { id, type, span, ...(poly ? { poly } : {}) });
   return id;
 }
 

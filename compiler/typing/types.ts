@@ -175,6 +175,9 @@ export type ModType =
       readonly param: Ident;
       readonly paramType: ModType;
       readonly result: ModType;
+      /** `functor () -> ...`: applied to `()` only (then `paramType` is `sig end`
+       *  and `param` is unused); each application makes fresh abstract types. */
+      readonly generative?: boolean;
     }
   /** A module type by name, kept so that it prints as its name. */
   | { readonly kind: 'ident'; readonly path: Path }
@@ -207,6 +210,9 @@ export interface CtorInfo {
   readonly desc: CtorDesc;
   /** All constructors of the type, for exhaustiveness (null for exceptions). */
   readonly siblings: readonly CtorDecl[] | null;
+  /** For an exception with an inline record: the record's type constructor (see
+   *  env.ts `inlineRecordPath`; a variant's is `t.C`). */
+  readonly inlinePath?: Path;
 }
 
 export interface LabelInfo {

@@ -1,0 +1,71 @@
+// Attaches the devices an image's manifest declares, from the run flags, as
+// Solo5's tenders do: exactly those devices, by name; a missing one is a clear
+// refusal to boot, never a guess.
+
+import { BlockDevice, ConsoleDevice, type Device, KvDevice, type ManifestDevice } from './devices.ts';
+
+export interface RunFlags {
+  /** `--block NAME=FILE` */
+  readonly block: ReadonlyMap<string, string>;
+  /** `--kv-host NAME=DIR` */
+  readonly kvHost: ReadonlyMap<string, string>;
+}
+
+export class AttachError extends Error {}
+
+/** Reads the manifest custom section; an image without one needs no devices. */
+export function readManifest(module: WebAssembly.Module): ManifestDevice[] {
+  const sections = WebAssembly.Module.customSections(module, 'mlc.manifest');
+  if (sections.length === 0) return [];
+  try {
+    const parsed = JSON.parse(new TextDecoder().decode(sections[0]!)) as { devices?: unknown };
+    const devices = parsed.devices;
+    if (!Array.isArray(devices)) throw new Error('no device list');
+    return devices.map((d) => {
+      const { kind, name } = d as { kind?: unknown; name?: unknown };
+      if (typeof kind !== 'string' || typeof name !== 'string') throw new Error('a device without kind or name');
+      return { kind, name };
+    });
+  } catch (e) {
+    throw new AttachError(`the image's manifest is damaged (${(e as Error).message})`);
+  }
+}
+
+export async function attachDevices(
+  manifest: readonly ManifestDevice[],
+  flags: RunFlags,
+  log: (line: string) => void,
+): Promise<Device[]> {
+  const missing: string[] = [];
+  for (const d of manifest) {
+    if (d.kind === 'block' && !flags.block.has(d.name)) missing.push(`block device "${d.name}": give --block ${d.name}=FILE`);
+    if (d.kind === 'kv' && !flags.kvHost.has(d.name)) missing.push(`key-value store "${d.name}": give --kv-host ${d.name}=DIR`);
+    if (!['block', 'kv', 'console'].includes(d.kind)) missing.push(`a device of kind "${d.kind}", which this tender does not know`);
+  }
+  if (missing.length > 0) throw new AttachError(`the image needs ${missing.join('; and ')}`);
+  const devices: Device[] = [];
+  for (const d of manifest) {
+    switch (d.kind) {
+      case 'console':
+        devices.push(new ConsoleDevice(d.name));
+        log(`attached console "${d.name}" (standard input and output)`);
+        break;
+      case 'block': {
+        const file = flags.block.get(d.name)!;
+        const dev = await BlockDevice.attach(d.name, file).catch((e: Error) => {
+          throw new AttachError(`cannot open ${file} for block device "${d.name}": ${e.message}`);
+        });
+        devices.push(dev);
+        log(`attached block device "${d.name}" <- ${file}`);
+        break;
+      }
+      case 'kv': {
+        const dir = flags.kvHost.get(d.name)!;
+        devices.push(new KvDevice(d.name, dir, false));
+        log(`attached key-value store "${d.name}" <- ${dir}/`);
+        break;
+      }
+    }
+  }
+  return devices;
+}
