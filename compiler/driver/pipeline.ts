@@ -15,8 +15,8 @@ import { addUnit, initialEnv, openUnit, printSignature, typeImplementation, type
 import { TypingError } from '../typing/errors.ts';
 import { checkSealing } from '../typing/includemod.ts';
 import type { Coercion, Ident, TImplementation } from '../typing/typedtree.ts';
-import { findMain, type ManifestDevice, type ServiceFlags, wireService } from './service.ts';
-import { discoverUnits, moduleNameOf, type UnitFile } from './units.ts';
+import { findMain, type ManifestDevice, serviceModules, type ServiceFlags, wireService } from './service.ts';
+import { discoverUnits, mentionedModules, moduleNameOf, type UnitFile } from './units.ts';
 
 export type Stage = 'parse' | 'typing' | 'lambda' | 'wat' | 'wasm';
 
@@ -114,11 +114,31 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
     env = addUnit(env, unit.name, signature, id);
     return checked.signature;
   };
-  for (const unitName of stdlibUnits()) {
-    const ml = join(stdlibDir, `${unitName}.ml`);
-    const mli = join(stdlibDir, `${unitName}.mli`);
-    const unit: UnitFile = { name: moduleNameOf(unitName), ml, mli: existsSync(mli) ? mli : null };
-    const ast = timed('parse stdlib', () => parseImplementation(loadSource(ml)));
+  // Only the standard library units the program needs, directly or not, are
+  // checked and linked: a program that uses only Stdlib pays for nothing else.
+  const library = timed('parse stdlib', () =>
+    stdlibUnits().map((unitName) => {
+      const ml = join(stdlibDir, `${unitName}.ml`);
+      const mli = join(stdlibDir, `${unitName}.mli`);
+      const unit: UnitFile = { name: moduleNameOf(unitName), ml, mli: existsSync(mli) ? mli : null };
+      const ast = parseImplementation(loadSource(ml));
+      const uses = mentionedModules(ast.items);
+      if (unit.mli) for (const m of mentionedModules(parseInterface(loadSource(unit.mli)).items)) uses.add(m);
+      return { unit, ast, uses };
+    }),
+  );
+  const needed = new Set<string>(['Stdlib']);
+  for (const { ast } of userUnits) for (const m of mentionedModules(ast.items)) needed.add(m);
+  if (opts.stopAfter !== 'typing' && findMain(userUnits[userUnits.length - 1]!.ast)) {
+    for (const m of serviceModules) needed.add(m);
+  }
+  for (let i = library.length - 1; i >= 0; i--) {
+    // units come in dependency order, so one backward pass closes the set
+    const { unit, uses } = library[i]!;
+    if (needed.has(unit.name)) for (const m of uses) needed.add(m);
+  }
+  for (const { unit, ast } of library) {
+    if (!needed.has(unit.name)) continue;
     checkUnit(unit, ast, 'typing stdlib');
     if (unit.name === 'Stdlib') env = openUnit(env, 'Stdlib');
   }

@@ -33,6 +33,9 @@ export interface Wiring {
   readonly manifest: ManifestDevice[];
 }
 
+/** The library units generated wiring may refer to. */
+export const serviceModules = ['Host', 'Promise', 'Console', 'Time', 'Mclock', 'Pclock', 'Entropy', 'Kv', 'Block'];
+
 /** What a device signature needs, by the name the user wrote for it. */
 const deviceSignatures: Record<string, { kind: string; stateful: boolean }> = {
   'Console.S': { kind: 'console', stateful: true },

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CompileError, error } from '../diagnostics/diagnostic.ts';
-import type { Implementation, ModPath, StructItem } from '../syntax/ast.ts';
+import type { Implementation, ModPath, SigItem, StructItem } from '../syntax/ast.ts';
 
 export interface UnitFile {
   readonly name: string; // the module name, `Foo`
@@ -90,7 +90,7 @@ export function discoverUnits(
 }
 
 /** Every capitalised name used as a module (the first component of a path). */
-export function mentionedModules(items: readonly StructItem[]): Set<string> {
+export function mentionedModules(items: readonly (StructItem | SigItem)[]): Set<string> {
   const out = new Set<string>();
   const path = (p: ModPath | null): void => {
     if (!p) return;
