@@ -11,6 +11,14 @@ export function bootImage(image: Uint8Array, flags: RunFlags, verbose = false): 
     const worker = new Worker(new URL('./worker.ts', import.meta.url), {
       workerData: { image, flags: { block: [...flags.block], kvHost: [...flags.kvHost] }, verbose },
       resourceLimits: { stackSizeMb: STACK_MB },
+      stdin: true,
+    });
+    // The console device reads the worker's stdin: feed it ours, and let go of
+    // ours when the image stops, so that an unread terminal does not keep us alive.
+    process.stdin.pipe(worker.stdin!);
+    worker.on('exit', () => {
+      process.stdin.unpipe(worker.stdin!);
+      process.stdin.destroy();
     });
     let code: number | null = null;
     worker.on('message', (m: { code: number }) => {

@@ -181,6 +181,7 @@ export class KvDevice implements Device {
     }
     const file = this.resolve(key);
     if (file === null) return [1];
+    if ((op === 4 || op === 5) && file === this.root) return [op === 4 ? 2 : 1]; // the root itself stays
     const info = await stat(file).catch(() => null);
     switch (op) {
       case 0:
@@ -206,7 +207,13 @@ export class KvDevice implements Device {
       case 4:
         if (this.readOnly) return [5];
         if (info?.isDirectory()) return [2];
-        await mkdir(path.dirname(file), { recursive: true });
+        try {
+          await mkdir(path.dirname(file), { recursive: true });
+        } catch (e) {
+          // a value stands where a dictionary is needed
+          if ((e as NodeJS.ErrnoException).code === 'ENOTDIR' || (e as NodeJS.ErrnoException).code === 'EEXIST') return [3];
+          throw e;
+        }
         await writeFile(file, value!);
         return [0];
       case 5:

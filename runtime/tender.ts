@@ -101,10 +101,12 @@ export async function runImage(bytes: Uint8Array, opts: RunOptions): Promise<num
         const device = devices[dev];
         if (!device) return 1;
         const payload = mem().slice(0, len);
-        const started = device.request(op, a, b, payload, (status, data) => loop.complete(reqid, status, data));
-        if (!started) return 2;
+        // counted before starting: a device may answer at once
         loop.started();
-        return 0;
+        const started = device.request(op, a, b, payload, (status, data) => loop.complete(reqid, status, data));
+        if (started) return 0;
+        loop.abandoned();
+        return 2;
       },
       float_of_string(len: number): number {
         const v = parseFloat64(readIo(len));
@@ -166,6 +168,10 @@ class EventLoop {
     this.pending++;
   }
 
+  abandoned(): void {
+    this.pending--;
+  }
+
   run(): Promise<number> {
     return new Promise((resolve) => {
       this.finish = resolve;
@@ -174,9 +180,12 @@ class EventLoop {
   }
 
   complete(reqid: number, status: number, data: Uint8Array | undefined): void {
-    this.pending--;
-    // never re-enter the guest from inside one of its own calls
-    setImmediate(() => this.dispatch(reqid, status, data));
+    // never re-enter the guest from inside one of its own calls; the request
+    // stays pending until its answer is delivered
+    setImmediate(() => {
+      this.pending--;
+      this.dispatch(reqid, status, data);
+    });
   }
 
   private dispatch(reqid: number, status: number, data: Uint8Array | undefined): void {
