@@ -1,0 +1,77 @@
+// Services end to end: each example is built with its device flags, booted by
+// the tender with host resources attached, and checked as a user would see it.
+// Timing is checked loosely (a lower bound only), never as a benchmark.
+
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { programTimeoutMs, repoRoot, runMlc } from './harness/cli.ts';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'mlc-services-'));
+const example = (p: string) => path.join('examples', p);
+const expected = (p: string) => readFileSync(path.join(repoRoot, 'examples', p), 'latin1');
+const mlc = (...args: string[]) => runMlc(args, repoRoot);
+const T = 4 * programTimeoutMs;
+
+describe('services', () => {
+  it('hello prints four times, a second apart', async () => {
+    const t0 = Date.now();
+    const r = await mlc('run', example('hello/service.ml'));
+    expect(r.stdout).toBe(expected('hello/service.expected'));
+    expect(r.code).toBe(0);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(3000);
+  }, T);
+
+  it('kv reads a baked file and a host file; inspect shows the manifest', async () => {
+    const image = path.join(tmp, 'kv.wasm');
+    const built = await mlc('build', example('kv/service.ml'), '--kv', 'baked=examples/kv/baked', '--kv-host', 'disk', '-o', image);
+    expect(built.stderr).toBe('');
+    const inspected = await mlc('inspect', image);
+    expect(inspected.stdout).toMatch(/a service\ndevices:\n  console +c\n  kv +disk\n/);
+    const r = await mlc('run', image, '--kv-host', 'disk=examples/kv/disk');
+    expect(r.stdout).toBe(expected('kv/service.stdout'));
+    expect(r.stderr).toContain('attached key-value store "disk"');
+  }, T);
+
+  it('an image refuses to boot without a device its manifest declares', async () => {
+    const image = path.join(tmp, 'kv2.wasm');
+    await mlc('build', example('kv/service.ml'), '--kv', 'baked=examples/kv/baked', '--kv-host', 'disk', '-o', image);
+    const r = await mlc('run', image);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('refusing to boot: the image needs key-value store "disk": give --kv-host disk=DIR');
+  }, T);
+
+  it('block keeps its state across restarts', async () => {
+    const image = path.join(tmp, 'block.wasm');
+    const disk = path.join(tmp, 'disk.img');
+    await mlc('build', example('block/service.ml'), '-o', image);
+    const outputs: string[] = [];
+    for (let i = 0; i < 3; i++) outputs.push((await mlc('run', image, '--block', `store=${disk}`)).stdout);
+    expect(outputs).toEqual([
+      'boot number 1; log: boot 1\n',
+      'boot number 2; log: boot 1, boot 2\n',
+      'boot number 3; log: boot 1, boot 2, boot 3\n',
+    ]);
+  }, T);
+
+  it('a Main whose store has no build flag is a located wiring error', async () => {
+    const r = await mlc('build', example('kv/service.ml'), '-o', path.join(tmp, 'x.wasm'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('File "examples/kv/service.ml", line 8, characters 37-42:');
+    expect(r.stderr).toContain(
+      "Error: Main's 2nd parameter (Baked : Kv.RO) needs a Kv.RO store: give --kv baked=DIR to bake one into the image or --kv-host baked to read one at run time.",
+    );
+  }, T);
+
+  it('a parameter no device provides is a located wiring error', async () => {
+    const dir = mkdtempSync(path.join(tmp, 'nodev-'));
+    const file = path.join(dir, 'service.ml');
+    writeFileSync(file, 'module type FOO = sig end\nmodule Main (F : FOO) = struct let start () = Promise.return () end\n');
+    const r = await runMlc(['build', 'service.ml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('line 2, characters 17-20');
+    expect(r.stderr).toContain('No device provides signature FOO; known: Console.S, Time.S');
+  }, T);
+});
