@@ -1715,7 +1715,13 @@ class Parser {
     let e = this.parseSimpleModExpr();
     while (this.is('(')) {
       const open = this.advance();
-      if (this.is(')')) this.unsupported(this.tok, 'generative functor applications F () are');
+      if (this.is(')')) {
+        // `F ()`: a generative functor applied to the empty structure
+        const close = this.advance();
+        const arg: ModExpr = { kind: 'mstruct', items: [], span: { ...this.span(open.start, close.end), ghost: true } };
+        e = { kind: 'mapply', fn: e, arg, span: this.span(t.start) };
+        continue;
+      }
       const arg = this.parseModExpr();
       this.expect(')', open);
       e = { kind: 'mapply', fn: e, arg, span: this.span(t.start) };
