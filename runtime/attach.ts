@@ -2,13 +2,15 @@
 // Solo5's tenders do: exactly those devices, by name; a missing one is a clear
 // refusal to boot, never a guess.
 
-import { BlockDevice, ConsoleDevice, type Device, KvDevice, type ManifestDevice } from './devices.ts';
+import { BlockDevice, ConsoleDevice, type Device, KvDevice, type ManifestDevice, type NetConfig, NetDevice } from './devices.ts';
 
 export interface RunFlags {
   /** `--block NAME=FILE` */
   readonly block: ReadonlyMap<string, string>;
   /** `--kv-host NAME=DIR` */
   readonly kvHost: ReadonlyMap<string, string>;
+  /** `--port`, `--address`: where the network stack's listeners appear on the host. */
+  readonly net: NetConfig;
 }
 
 export class AttachError extends Error {}
@@ -40,7 +42,7 @@ export async function attachDevices(
   for (const d of manifest) {
     if (d.kind === 'block' && !flags.block.has(d.name)) missing.push(`block device "${d.name}": give --block ${d.name}=FILE`);
     if (d.kind === 'kv' && !flags.kvHost.has(d.name)) missing.push(`key-value store "${d.name}": give --kv-host ${d.name}=DIR`);
-    if (!['block', 'kv', 'console'].includes(d.kind)) missing.push(`a device of kind "${d.kind}", which this tender does not know`);
+    if (!['block', 'kv', 'console', 'net'].includes(d.kind)) missing.push(`a device of kind "${d.kind}", which this tender does not know`);
   }
   if (missing.length > 0) throw new AttachError(`the image needs ${missing.join('; and ')}`);
   const devices: Device[] = [];
@@ -59,6 +61,10 @@ export async function attachDevices(
         log(`attached block device "${d.name}" <- ${file}`);
         break;
       }
+      case 'net':
+        devices.push(new NetDevice(d.name, flags.net));
+        log(`attached network stack "${d.name}" (host sockets on ${flags.net.address})`);
+        break;
       case 'kv': {
         const dir = flags.kvHost.get(d.name)!;
         devices.push(new KvDevice(d.name, dir, false));

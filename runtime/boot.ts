@@ -9,7 +9,15 @@ const STACK_MB = 1024;
 export function bootImage(image: Uint8Array, flags: RunFlags, verbose = false): Promise<number> {
   return new Promise((resolveExit) => {
     const worker = new Worker(new URL('./worker.ts', import.meta.url), {
-      workerData: { image, flags: { block: [...flags.block], kvHost: [...flags.kvHost] }, verbose },
+      workerData: {
+        image,
+        flags: {
+          block: [...flags.block],
+          kvHost: [...flags.kvHost],
+          net: { address: flags.net.address, ports: [...flags.net.ports], defaultPort: flags.net.defaultPort },
+        },
+        verbose,
+      },
       resourceLimits: { stackSizeMb: STACK_MB },
       stdin: true,
     });

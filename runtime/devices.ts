@@ -5,6 +5,7 @@
 
 import { randomFillSync } from 'node:crypto';
 import { constants, type FileHandle, open, readdir, readFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -229,4 +230,185 @@ export class KvDevice implements Device {
 /** Fills `buf` with random bytes (the entropy device). */
 export function fillRandom(buf: Uint8Array): void {
   for (let off = 0; off < buf.length; off += 65536) randomFillSync(buf, off, Math.min(65536, buf.length - off));
+}
+
+// ---------------------------------------------------------------------------
+// Network stack: TCP on the host's sockets
+
+
+/** How guest ports map to host ports (`--port 8080` or `--port 80:8080`). */
+export interface NetConfig {
+  readonly address: string;
+  readonly ports: ReadonlyMap<number, number>;
+  /** `--port N` alone: the host port for the guest's first listen, whatever its number. */
+  readonly defaultPort: number | null;
+}
+
+const READ_CHUNK = 65536;
+
+interface Conn {
+  readonly socket: Socket;
+  readonly buffered: Buffer[];
+  ended: boolean;
+  failed: string | null;
+  reader: Complete | null;
+}
+
+export class NetDevice implements Device {
+  readonly kind = 'net';
+  readonly name: string;
+  private readonly config: NetConfig;
+  private readonly listeners = new Map<number, { server: Server; backlog: Socket[]; waiting: Complete[] }>();
+  private readonly conns = new Map<number, Conn>();
+  private nextId = 1;
+  private usedDefault = false;
+
+  constructor(name: string, config: NetConfig) {
+    this.name = name;
+    this.config = config;
+  }
+
+  request(op: number, a: bigint, _b: bigint, payload: Uint8Array, complete: Complete): boolean {
+    const id = Number(a);
+    switch (op) {
+      case 0:
+        this.listen(id, complete);
+        return true;
+      case 1: {
+        const l = this.listeners.get(id);
+        if (!l) complete(2, enc.encode('no such listener'));
+        else {
+          const s = l.backlog.shift();
+          if (s) complete(0, enc.encode(this.adopt(s)));
+          else l.waiting.push(complete);
+        }
+        return true;
+      }
+      case 2:
+        this.read(id, complete);
+        return true;
+      case 3: {
+        const c = this.conns.get(id);
+        if (!c || c.failed || c.socket.destroyed) complete(2, enc.encode(c?.failed ?? 'connection closed'));
+        else c.socket.write(payload, (err) => complete(err ? 2 : 0, err ? enc.encode(err.message) : undefined));
+        return true;
+      }
+      case 4: {
+        const c = this.conns.get(id);
+        if (c && !c.socket.destroyed) c.socket.end();
+        complete(0);
+        return true;
+      }
+      case 5: {
+        const c = this.conns.get(id);
+        if (c) {
+          c.socket.destroy();
+          this.conns.delete(id);
+          c.reader?.(1);
+          c.reader = null;
+        }
+        complete(0);
+        return true;
+      }
+      case 6: {
+        const host = latin1.decode(payload);
+        const socket = createConnection({ host, port: id, allowHalfOpen: true });
+        socket.once('connect', () => complete(0, enc.encode(this.adopt(socket))));
+        socket.once('error', (e) => {
+          if (!socket.readyState || socket.connecting) complete(2, enc.encode(e.message));
+        });
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private hostPort(guestPort: number): number {
+    const mapped = this.config.ports.get(guestPort);
+    if (mapped !== undefined) return mapped;
+    if (this.config.defaultPort !== null && !this.usedDefault) {
+      this.usedDefault = true;
+      return this.config.defaultPort;
+    }
+    return guestPort;
+  }
+
+  private listen(guestPort: number, complete: Complete): void {
+    if (guestPort < 0 || guestPort > 65535) return complete(2, enc.encode('port out of range'));
+    const port = this.hostPort(guestPort);
+    const entry = { server: createServer({ allowHalfOpen: true }), backlog: [] as Socket[], waiting: [] as Complete[] };
+    entry.server.on('connection', (s) => {
+      const w = entry.waiting.shift();
+      if (w) w(0, enc.encode(this.adopt(s)));
+      else entry.backlog.push(s);
+    });
+    entry.server.once('error', (e) => complete(2, enc.encode(e.message)));
+    entry.server.listen(port, this.config.address, () => {
+      const id = this.nextId++;
+      this.listeners.set(id, entry);
+      const actual = (entry.server.address() as { port: number }).port;
+      process.stderr.write(`mlc: ${this.name}: listening on ${this.config.address}:${actual} (guest port ${guestPort})\n`);
+      complete(0, enc.encode(String(id)));
+    });
+  }
+
+  /** Registers a socket; answers `"ID PEER"`. */
+  private adopt(socket: Socket): string {
+    const id = this.nextId++;
+    const conn: Conn = { socket, buffered: [], ended: false, failed: null, reader: null };
+    this.conns.set(id, conn);
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => {
+      conn.buffered.push(chunk);
+      // backpressure: stop reading until the guest has taken what we hold
+      if (conn.buffered.reduce((n, b) => n + b.length, 0) >= READ_CHUNK) socket.pause();
+      this.deliver(conn);
+    });
+    socket.on('end', () => {
+      conn.ended = true;
+      this.deliver(conn);
+    });
+    socket.on('error', (e) => {
+      conn.failed = e.message;
+      this.deliver(conn);
+    });
+    socket.on('close', () => {
+      conn.ended = true;
+      this.deliver(conn);
+    });
+    return `${id} ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? 0}`;
+  }
+
+  private read(id: number, complete: Complete): void {
+    const c = this.conns.get(id);
+    if (!c) return complete(1);
+    if (c.reader) return complete(2, enc.encode('a read is already pending'));
+    c.reader = complete;
+    this.deliver(c);
+  }
+
+  private deliver(c: Conn): void {
+    const reader = c.reader;
+    if (!reader) return;
+    if (c.buffered.length > 0) {
+      c.reader = null;
+      const all = Buffer.concat(c.buffered.splice(0));
+      const chunk = all.subarray(0, READ_CHUNK);
+      if (all.length > READ_CHUNK) c.buffered.push(all.subarray(READ_CHUNK));
+      else c.socket.resume();
+      reader(0, new Uint8Array(chunk));
+    } else if (c.failed) {
+      c.reader = null;
+      reader(2, enc.encode(c.failed));
+    } else if (c.ended) {
+      c.reader = null;
+      reader(1);
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.conns.values()) c.socket.destroy();
+    await Promise.all([...this.listeners.values()].map((l) => new Promise((r) => l.server.close(r))));
+  }
 }

@@ -9,7 +9,7 @@ import { runImage } from './tender.ts';
 
 interface Job {
   image: Uint8Array;
-  flags: { block: [string, string][]; kvHost: [string, string][] };
+  flags: { block: [string, string][]; kvHost: [string, string][]; net: { address: string; ports: [number, number][]; defaultPort: number | null } };
   verbose: boolean;
 }
 
@@ -19,7 +19,12 @@ const stderr = new FdOutput(2, stdout);
 const log = (line: string) => stderr.write(new TextEncoder().encode(`mlc: ${line}\n`));
 
 async function main(): Promise<number> {
-  const flags: RunFlags = { block: new Map(job.flags.block), kvHost: new Map(job.flags.kvHost) };
+  const f = job.flags;
+  const flags: RunFlags = {
+    block: new Map(f.block),
+    kvHost: new Map(f.kvHost),
+    net: { address: f.net.address, ports: new Map(f.net.ports), defaultPort: f.net.defaultPort },
+  };
   let devices;
   try {
     const module = await WebAssembly.compile(job.image as BufferSource);

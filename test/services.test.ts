@@ -75,3 +75,39 @@ describe('services', () => {
     expect(r.stderr).toContain('No device provides signature FOO; known: Console.S, Time.S');
   }, T);
 });
+
+describe('network services', () => {
+  it('echo answers many concurrent clients over loopback, with half-close', async () => {
+    const { spawn } = await import('node:child_process');
+    const net = await import('node:net');
+    const image = path.join(tmp, 'echo.wasm');
+    expect((await mlc('build', example('echo/service.ml'), '-o', image)).code).toBe(0);
+    const server = spawn(process.execPath, ['bin/mlc.js', 'run', image, '--port', '0'], { cwd: repoRoot });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        let err = '';
+        server.stderr.on('data', (d: Buffer) => {
+          err += d.toString();
+          const m = /listening on 127\.0\.0\.1:(\d+)/.exec(err);
+          if (m) resolve(Number(m[1]));
+        });
+        server.on('exit', () => reject(new Error(`server exited: ${err}`)));
+      });
+      const client = (i: number) =>
+        new Promise<string>((resolve, reject) => {
+          const s = net.connect(port, '127.0.0.1', () => {
+            s.write(`client ${i} `);
+            s.end('x'.repeat(100_000)); // more than one read's worth, then half-close
+          });
+          let got = '';
+          s.on('data', (d) => (got += d.toString()));
+          s.on('close', () => resolve(got));
+          s.on('error', reject);
+        });
+      const replies = await Promise.all(Array.from({ length: 50 }, (_, i) => client(i)));
+      replies.forEach((r, i) => expect(r).toBe(`client ${i} ` + 'x'.repeat(100_000)));
+    } finally {
+      server.kill();
+    }
+  }, T);
+});

@@ -81,6 +81,25 @@ interface DeviceFlags {
   kv?: string[];
   kvHost?: string[];
   block?: string[];
+  port?: string[];
+  address?: string;
+}
+
+/** `--port 8080` (the first listen) or `--port 80:8080` (guest port 80 on host port 8080). */
+function netConfig(flags: DeviceFlags): RunFlags['net'] {
+  const ports = new Map<number, number>();
+  let defaultPort: number | null = null;
+  const portNumber = (s: string, v: string): number => {
+    const n = Number(s);
+    if (!/^\d+$/.test(s) || n > 65535) fail(`--port ${v}: expected a port number (0-65535), or GUEST:HOST`);
+    return n;
+  };
+  for (const v of flags.port ?? []) {
+    const [a, b] = v.split(':');
+    if (b === undefined) defaultPort = portNumber(a!, v);
+    else ports.set(portNumber(a!, v), portNumber(b, v));
+  }
+  return { address: flags.address ?? '127.0.0.1', ports, defaultPort };
 }
 
 function serviceFlags(flags: DeviceFlags): ServiceFlags {
@@ -90,7 +109,7 @@ function serviceFlags(flags: DeviceFlags): ServiceFlags {
 function runFlags(flags: DeviceFlags): RunFlags {
   const kvHost = pairs('--kv-host', flags.kvHost, false);
   for (const [name, dir] of kvHost) if (dir === '') fail(`--kv-host ${name}: at run time, give the directory: --kv-host ${name}=DIR`);
-  return { block: pairs('--block', flags.block, true), kvHost };
+  return { block: pairs('--block', flags.block, true), kvHost, net: netConfig(flags) };
 }
 
 function buildDeviceFlags(cmd: Command): Command {
@@ -130,6 +149,8 @@ buildDeviceFlags(common(program.command('build').description('compile FILE.ml to
 buildDeviceFlags(common(program.command('run').description('compile and run FILE.ml, or run an image FILE.wasm')))
   .argument('<file>', 'the program (.ml) or image (.wasm)')
   .option('--block <name=file>', 'attach FILE as block device NAME', collect)
+  .option('--port <port>', 'host port for the service\'s listener: N, or GUEST:HOST', collect)
+  .option('--address <ip>', 'host address the network stack listens on (default 127.0.0.1)')
   .action(async (file: string, flags: CommonFlags & DeviceFlags) => {
     requireFile(file, ['.ml', '.wasm']);
     const attach = runFlags(flags);

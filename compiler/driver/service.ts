@@ -23,7 +23,7 @@ export interface ServiceFlags {
 }
 
 export interface ManifestDevice {
-  readonly kind: 'console' | 'block' | 'kv';
+  readonly kind: 'console' | 'block' | 'kv' | 'net';
   readonly name: string;
 }
 
@@ -34,7 +34,7 @@ export interface Wiring {
 }
 
 /** The library units generated wiring may refer to. */
-export const serviceModules = ['Host', 'Promise', 'Console', 'Time', 'Mclock', 'Pclock', 'Entropy', 'Kv', 'Block'];
+export const serviceModules = ['Host', 'Promise', 'Console', 'Time', 'Mclock', 'Pclock', 'Entropy', 'Kv', 'Block', 'Net'];
 
 /** What a device signature needs, by the name the user wrote for it. */
 const deviceSignatures: Record<string, { kind: string; stateful: boolean }> = {
@@ -46,6 +46,8 @@ const deviceSignatures: Record<string, { kind: string; stateful: boolean }> = {
   'Kv.RO': { kind: 'kv-ro', stateful: true },
   'Kv.RW': { kind: 'kv-rw', stateful: true },
   'Block.S': { kind: 'block', stateful: true },
+  'Net.S': { kind: 'net', stateful: true },
+  'Stack.S': { kind: 'net', stateful: true },
 };
 
 interface Param {
@@ -152,6 +154,11 @@ export function wireService(unitName: string, main: { params: Param[]; span: Spa
       case 'pclock':
       case 'entropy':
         lines.push(`module ${mod} = ${p.signature.split('.')[0]}`);
+        break;
+      case 'net':
+        lines.push(`module ${mod} = Net.Host (struct let device = ${manifest.length} end)`);
+        connects.push(`let ${name} = ${mod}.connect () in`);
+        manifest.push({ kind: 'net', name });
         break;
       case 'block':
         lines.push(`module ${mod} = Block.Host (struct let device = ${manifest.length} end)`);
