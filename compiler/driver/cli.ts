@@ -114,6 +114,11 @@ function runFlags(flags: DeviceFlags): RunFlags {
 
 function buildDeviceFlags(cmd: Command): Command {
   return cmd
+    .addOption(
+      new Option('--net <stack>', 'network stack for Net.S parameters: host sockets (a pure-ML TCP/IP stack is not available yet)')
+        .choices(['socket'])
+        .default('socket'),
+    )
     .option('--kv <name=dir>', 'bake directory DIR into the image as key-value store NAME', collect)
     .option('--kv-host <name>', 'key-value store NAME is a host directory attached at run time', collect);
 }
