@@ -1,16 +1,21 @@
-(* Hash tables, as OCaml 4.13's Hashtbl: the same bucket array, hash function,
-   insertion at the head of a bucket and order-preserving resizing, so that
-   iter/fold visit the bindings in OCaml's order.
+(* Hashtbl: mutable hash tables with OCaml 4.13's Hashtbl interface (without
+   Random: a [~random:true] seed comes from a small generator below).
 
-   Differences: a bucket cell is [Cons of cell] with an ordinary mutable record
-   rather than an inline record (see test/stdlib/BUGS.md #4; the type is
-   abstract, so this is not observable), and [~random:true] seeds come from a
-   small generator in this module since there is no [Random] here. *)
+   What a program can observe is OCaml's: the same hash function and bucket
+   index, new bindings pushed on the front of their bucket, the same growth
+   rule (double the buckets once there are more than two bindings per bucket)
+   and a resize that keeps each bucket's order. Hence iter, fold and to_seq
+   visit bindings in the order OCaml does.
+
+   The table code is written once, in [Core], over an [index] function (which
+   bucket a key goes to) and an equality; the generic table instantiates it
+   with the polymorphic hash and [compare = 0], the functors with theirs. *)
 
 external seeded_hash_param : int -> int -> int -> 'a -> int = "caml_hash"
 
+(* 10 meaningful values out of at most 100 examined: OCaml's defaults. *)
 let hash x = seeded_hash_param 10 100 0 x
-let hash_param n1 n2 x = seeded_hash_param n1 n2 0 x
+let hash_param meaningful total x = seeded_hash_param meaningful total 0 x
 let seeded_hash seed x = seeded_hash_param 10 100 seed x
 
 type statistics = {
@@ -90,337 +95,226 @@ module type SeededS =
     val of_seq : (key * 'a) Seq.t -> 'a t
   end
 
-(* The implementation. Its type [t] is made abstract by the [include] below
-   rather than by a hashtbl.mli, because mlc cannot yet check a functor
-   against a functor specification (test/stdlib/BUGS.md #7). *)
-module Impl = struct
+(* [t] is kept abstract by the signature on the [include] below rather than
+   by a hashtbl.mli, which mlc cannot yet check against the functors
+   (test/stdlib/BUGS.md #7). *)
+module Core = struct
 
-  type ('a, 'b) t =
-    { mutable size: int;                        (* number of bindings *)
-      mutable data: ('a, 'b) bucketlist array;  (* the buckets *)
-      mutable seed: int;                        (* for randomization *)
-      mutable initial_size: int;                (* initial array size; negative
-                                                   while a traversal is ongoing *)
-    }
+  (* A bucket is a chain of mutable cells, so that removal and an in-place
+     resize can relink it. (A plain record rather than an inline one:
+     test/stdlib/BUGS.md #4.) *)
+  type ('k, 'v) bucket = Nil | Link of ('k, 'v) cell
+  and ('k, 'v) cell =
+    { mutable key : 'k; mutable value : 'v; mutable next : ('k, 'v) bucket }
 
-  and ('a, 'b) bucketlist =
-      Empty
-    | Cons of ('a, 'b) cell
+  type ('k, 'v) t = {
+    mutable size : int;
+    mutable data : ('k, 'v) bucket array;  (* length a power of 2 *)
+    mutable seed : int;
+    (* The bucket count [reset] returns to. Stored negated while an iter,
+       fold or filter_map_inplace is running, so that a resize meanwhile
+       copies cells instead of relinking the ones being walked. *)
+    mutable initial_size : int;
+  }
 
-  and ('a, 'b) cell =
-    { mutable key: 'a;
-      mutable value: 'b;
-      mutable next: ('a, 'b) bucketlist }
+  let max_buckets = (1 lsl 54) - 1
 
-  let max_array_length = (1 lsl 54) - 1
+  let walking h = h.initial_size < 0
+  let toggle_walking h = h.initial_size <- - h.initial_size
 
-  let ongoing_traversal h = h.initial_size < 0
-
-  let flip_ongoing_traversal h = h.initial_size <- - h.initial_size
-
-  (* Random seeds *)
+  (* Runs [body] with the walking mark set, clearing it again however [body]
+     ends, unless an enclosing walk owns the mark. *)
+  let walk h body =
+    if walking h then body ()
+    else begin
+      toggle_walking h;
+      match body () with
+      | r -> toggle_walking h; r
+      | exception e -> toggle_walking h; raise e
+    end
 
   let randomized = ref false
-
   let randomize () = randomized := true
   let is_randomized () = !randomized
 
-  let seed_state = ref 0x2545F491
+  (* A linear congruential generator: seeds only need to differ. *)
+  let last_seed = ref 0x2545F491
+  let fresh_seed () =
+    last_seed := (!last_seed * 1103515245 + 12345) land 0x3FFFFFFF;
+    !last_seed
 
-  let next_seed () =
-    seed_state := (!seed_state * 1103515245 + 12345) land 0x3FFFFFFF;
-    !seed_state
+  let bucket_count n =
+    let rec grow k = if k >= n || k * 2 > max_buckets then k else grow (k * 2) in
+    grow 16
 
-  (* Creating a fresh, empty table *)
-
-  let rec power_2_above x n =
-    if x >= n then x
-    else if x * 2 > max_array_length then x
-    else power_2_above (x * 2) n
-
-  let create ?(random = !randomized) initial_size =
-    let s = power_2_above 16 initial_size in
-    let seed = if random then next_seed () else 0 in
-    { initial_size = s; size = 0; seed = seed; data = Array.make s Empty }
+  let create ?(random = !randomized) n =
+    let k = bucket_count n in
+    { size = 0; data = Array.make k Nil;
+      seed = (if random then fresh_seed () else 0); initial_size = k }
 
   let clear h =
     if h.size > 0 then begin
       h.size <- 0;
-      Array.fill h.data 0 (Array.length h.data) Empty
+      Array.fill h.data 0 (Array.length h.data) Nil
     end
 
   let reset h =
-    let len = Array.length h.data in
-    if len = abs h.initial_size then
-      clear h
-    else begin
-      h.size <- 0;
-      h.data <- Array.make (abs h.initial_size) Empty
-    end
+    let k = abs h.initial_size in
+    if Array.length h.data = k then clear h
+    else begin h.size <- 0; h.data <- Array.make k Nil end
 
-  let copy_bucketlist = function
-    | Empty -> Empty
-    | Cons first ->
-        let rec loop prec = function
-          | Empty -> ()
-          | Cons c ->
-              let r = { key = c.key; value = c.value; next = c.next } in
-              prec.next <- Cons r;
-              loop r c.next
-        in
-        let r = { key = first.key; value = first.value; next = first.next } in
-        loop r first.next;
-        Cons r
+  let rec copy_bucket = function
+    | Nil -> Nil
+    | Link c -> Link { c with next = copy_bucket c.next }
 
-  let copy h =
-    { size = h.size; data = Array.map copy_bucketlist h.data;
-      seed = h.seed; initial_size = h.initial_size }
+  let copy h = { h with data = Array.map copy_bucket h.data }
 
   let length h = h.size
 
-  (* Moves every binding of [odata] into [ndata], keeping the relative order of
-     the bindings that land in the same bucket (reusing the cells if [inplace]). *)
-  let insert_all_buckets indexfun inplace odata ndata =
-    let nsize = Array.length ndata in
-    let ndata_tail = Array.make nsize Empty in
-    let rec insert_bucket = function
-      | Empty -> ()
-      | Cons c as cell ->
-          let next = c.next in
-          let cell =
-            if inplace then cell
-            else Cons { key = c.key; value = c.value; next = Empty }
-          in
-          let nidx = indexfun c.key in
-          begin match ndata_tail.(nidx) with
-          | Empty -> ndata.(nidx) <- cell
-          | Cons tail -> tail.next <- cell
-          end;
-          ndata_tail.(nidx) <- cell;
-          insert_bucket next
-    in
-    for i = 0 to Array.length odata - 1 do
-      insert_bucket odata.(i)
-    done;
-    if inplace then
-      for i = 0 to nsize - 1 do
-        match ndata_tail.(i) with
-        | Empty -> ()
-        | Cons tail -> tail.next <- Empty
-      done
+  (* Deals the cells of [src] out to the buckets of [dst], each appended at
+     the end of its new bucket so that bindings of one key stay in order.
+     With [reuse] the cells are relinked, otherwise copied. *)
+  let redistribute index_of reuse src dst =
+    let last = Array.make (Array.length dst) Nil in
+    let rec deal = function
+      | Nil -> ()
+      | Link c as b ->
+        let rest = c.next in
+        let b = if reuse then b else Link { c with next = Nil } in
+        let i = index_of c.key in
+        (match last.(i) with Nil -> dst.(i) <- b | Link p -> p.next <- b);
+        last.(i) <- b;
+        deal rest in
+    Array.iter deal src;
+    if reuse then
+      Array.iter (function Link p -> p.next <- Nil | Nil -> ()) last
 
-  let resize indexfun h =
-    let odata = h.data in
-    let osize = Array.length odata in
-    let nsize = osize * 2 in
-    if nsize < max_array_length then begin
-      let ndata = Array.make nsize Empty in
-      let inplace = not (ongoing_traversal h) in
-      h.data <- ndata;          (* so that indexfun sees the new bucket count *)
-      insert_all_buckets (indexfun h) inplace odata ndata
+  let grow index h =
+    let old = h.data in
+    let k = 2 * Array.length old in
+    if k < max_buckets then begin
+      h.data <- Array.make k Nil;
+      redistribute (index h) (not (walking h)) old h.data
     end
 
   let iter f h =
-    let rec do_bucket = function
-      | Empty -> ()
-      | Cons c -> f c.key c.value; do_bucket c.next
-    in
-    let old_trav = ongoing_traversal h in
-    if not old_trav then flip_ongoing_traversal h;
-    try
-      let d = h.data in
-      for i = 0 to Array.length d - 1 do
-        do_bucket d.(i)
-      done;
-      if not old_trav then flip_ongoing_traversal h
-    with exn when not old_trav ->
-      flip_ongoing_traversal h;
-      raise exn
-
-  let rec filter_map_inplace_bucket f h i prec = function
-    | Empty ->
-        begin match prec with
-        | Empty -> h.data.(i) <- Empty
-        | Cons c -> c.next <- Empty
-        end
-    | Cons c as slot ->
-        begin match f c.key c.value with
-        | None ->
-            h.size <- h.size - 1;
-            filter_map_inplace_bucket f h i prec c.next
-        | Some data ->
-            begin match prec with
-            | Empty -> h.data.(i) <- slot
-            | Cons p -> p.next <- slot
-            end;
-            c.value <- data;
-            filter_map_inplace_bucket f h i slot c.next
-        end
-
-  let filter_map_inplace f h =
-    let d = h.data in
-    let old_trav = ongoing_traversal h in
-    if not old_trav then flip_ongoing_traversal h;
-    try
-      for i = 0 to Array.length d - 1 do
-        filter_map_inplace_bucket f h i Empty h.data.(i)
-      done;
-      if not old_trav then flip_ongoing_traversal h
-    with exn when not old_trav ->
-      flip_ongoing_traversal h;
-      raise exn
+    let rec visit = function Nil -> () | Link c -> f c.key c.value; visit c.next in
+    walk h (fun () -> Array.iter visit h.data)
 
   let fold f h init =
-    let rec do_bucket b accu =
-      match b with
-      | Empty -> accu
-      | Cons c -> do_bucket c.next (f c.key c.value accu)
-    in
-    let old_trav = ongoing_traversal h in
-    if not old_trav then flip_ongoing_traversal h;
-    try
-      let d = h.data in
-      let accu = ref init in
-      for i = 0 to Array.length d - 1 do
-        accu := do_bucket d.(i) !accu
-      done;
-      if not old_trav then flip_ongoing_traversal h;
-      !accu
-    with exn when not old_trav ->
-      flip_ongoing_traversal h;
-      raise exn
+    let rec visit acc = function Nil -> acc | Link c -> visit (f c.key c.value acc) c.next in
+    walk h (fun () -> Array.fold_left visit init h.data)
 
-  let rec bucket_length accu = function
-    | Empty -> accu
-    | Cons c -> bucket_length (accu + 1) c.next
+  let filter_map_inplace f h =
+    (* [prev] is the last kept cell of bucket [i], Nil while there is none. *)
+    let rec keep i prev = function
+      | Nil -> (match prev with Nil -> h.data.(i) <- Nil | Link p -> p.next <- Nil)
+      | Link c as b ->
+        match f c.key c.value with
+        | None -> h.size <- h.size - 1; keep i prev c.next
+        | Some v ->
+          (match prev with Nil -> h.data.(i) <- b | Link p -> p.next <- b);
+          c.value <- v;
+          keep i b c.next in
+    walk h (fun () -> Array.iteri (fun i b -> keep i Nil b) h.data)
+
+  let rec chain_length n = function Nil -> n | Link c -> chain_length (n + 1) c.next
 
   let stats h =
-    let mbl =
-      Array.fold_left (fun m b -> max m (bucket_length 0 b)) 0 h.data in
-    let histo = Array.make (mbl + 1) 0 in
-    Array.iter
-      (fun b ->
-        let l = bucket_length 0 b in
-        histo.(l) <- histo.(l) + 1)
-      h.data;
-    { num_bindings = h.size;
-      num_buckets = Array.length h.data;
-      max_bucket_length = mbl;
-      bucket_histogram = histo }
+    let longest = Array.fold_left (fun m b -> max m (chain_length 0 b)) 0 h.data in
+    let histogram = Array.make (longest + 1) 0 in
+    Array.iter (fun b -> let n = chain_length 0 b in histogram.(n) <- histogram.(n) + 1) h.data;
+    { num_bindings = h.size; num_buckets = Array.length h.data;
+      max_bucket_length = longest; bucket_histogram = histogram }
 
-  (* Iterators *)
+  (* Lazy: reads [h.data] as it goes, like OCaml's. *)
+  let to_seq h =
+    let rec from i b () =
+      match b with
+      | Link c -> Seq.Cons ((c.key, c.value), from i c.next)
+      | Nil -> if i = Array.length h.data then Seq.Nil else from (i + 1) h.data.(i) () in
+    from 0 Nil
 
-  let to_seq tbl =
-    (* state: index * next bucket to traverse *)
-    let rec aux i buck () = match buck with
-      | Empty ->
-          if i = Array.length tbl.data
-          then Seq.Nil
-          else aux (i + 1) tbl.data.(i) ()
-      | Cons c ->
-          Seq.Cons ((c.key, c.value), aux i c.next)
-    in
-    aux 0 Empty
+  let to_seq_keys h = Seq.map fst (to_seq h)
+  let to_seq_values h = Seq.map snd (to_seq h)
 
-  let to_seq_keys m = Seq.map fst (to_seq m)
+  (* The key-dependent operations. [index h k] is k's bucket in [h]. *)
 
-  let to_seq_values m = Seq.map snd (to_seq m)
+  let rec cell_of eq k = function
+    | Nil -> None
+    | Link c -> if eq c.key k then Some c else cell_of eq k c.next
 
-  (* The generic table: structural equality ([compare = 0]) and [seeded_hash]. *)
-
-  let key_index h key =
-    (seeded_hash_param 10 100 h.seed key) land (Array.length h.data - 1)
-
-  let add h key data =
-    let i = key_index h key in
-    let bucket = Cons { key; value = data; next = h.data.(i) } in
-    h.data.(i) <- bucket;
+  let push index h k v =
+    let i = index h k in
+    h.data.(i) <- Link { key = k; value = v; next = h.data.(i) };
     h.size <- h.size + 1;
-    if h.size > Array.length h.data lsl 1 then resize key_index h
+    if h.size > 2 * Array.length h.data then grow index h
 
-  let rec remove_bucket h i key prec = function
-    | Empty -> ()
-    | Cons c as cell ->
-        if compare c.key key = 0
-        then begin
+  let add index _eq h k v = push index h k v
+
+  let remove index eq h k =
+    let i = index h k in
+    let rec unlink prev = function
+      | Nil -> ()
+      | Link c as b ->
+        if eq c.key k then begin
           h.size <- h.size - 1;
-          match prec with
-          | Empty -> h.data.(i) <- c.next
-          | Cons p -> p.next <- c.next
+          match prev with Nil -> h.data.(i) <- c.next | Link p -> p.next <- c.next
         end
-        else remove_bucket h i key cell c.next
+        else unlink b c.next in
+    unlink Nil h.data.(i)
 
-  let remove h key =
-    let i = key_index h key in
-    remove_bucket h i key Empty h.data.(i)
+  let find_opt index eq h k =
+    match cell_of eq k h.data.(index h k) with Some c -> Some c.value | None -> None
 
-  let rec find_rec key = function
-    | Empty -> raise Not_found
-    | Cons c -> if compare key c.key = 0 then c.value else find_rec key c.next
+  let find index eq h k =
+    match cell_of eq k h.data.(index h k) with Some c -> c.value | None -> raise Not_found
 
-  let find h key = find_rec key h.data.(key_index h key)
+  let mem index eq h k =
+    match cell_of eq k h.data.(index h k) with Some _ -> true | None -> false
 
-  let rec find_rec_opt key = function
-    | Empty -> None
-    | Cons c ->
-        if compare key c.key = 0 then Some c.value else find_rec_opt key c.next
+  let find_all index eq h k =
+    let rec all = function
+      | Nil -> []
+      | Link c -> if eq c.key k then c.value :: all c.next else all c.next in
+    all h.data.(index h k)
 
-  let find_opt h key = find_rec_opt key h.data.(key_index h key)
+  let replace index eq h k v =
+    match cell_of eq k h.data.(index h k) with
+    | Some c -> c.key <- k; c.value <- v
+    | None -> push index h k v
 
-  let find_all h key =
-    let rec find_in_bucket = function
-      | Empty -> []
-      | Cons c ->
-          if compare c.key key = 0
-          then c.value :: find_in_bucket c.next
-          else find_in_bucket c.next
-    in
-    find_in_bucket h.data.(key_index h key)
+  let add_seq index eq h s = Seq.iter (fun (k, v) -> add index eq h k v) s
+  let replace_seq index eq h s = Seq.iter (fun (k, v) -> replace index eq h k v) s
 
-  let rec replace_bucket key data = function
-    | Empty -> true
-    | Cons c ->
-        if compare c.key key = 0
-        then (c.key <- key; c.value <- data; false)
-        else replace_bucket key data c.next
-
-  let replace h key data =
-    let i = key_index h key in
-    let l = h.data.(i) in
-    if replace_bucket key data l then begin
-      h.data.(i) <- Cons { key; value = data; next = l };
-      h.size <- h.size + 1;
-      if h.size > Array.length h.data lsl 1 then resize key_index h
-    end
-
-  let mem h key =
-    let rec mem_in_bucket = function
-      | Empty -> false
-      | Cons c -> compare c.key key = 0 || mem_in_bucket c.next
-    in
-    mem_in_bucket h.data.(key_index h key)
-
-  let add_seq tbl i = Seq.iter (fun (k, v) -> add tbl k v) i
-
-  let replace_seq tbl i = Seq.iter (fun (k, v) -> replace tbl k v) i
-
-  let of_seq i =
-    let tbl = create 16 in
-    replace_seq tbl i;
-    tbl
+  (* The generic table's hash and equality. *)
+  let poly_index h k = seeded_hash_param 10 100 h.seed k land (Array.length h.data - 1)
+  let poly_eq a b = compare a b = 0
 
   let rebuild ?(random = !randomized) h =
-    let s = power_2_above 16 (Array.length h.data) in
-    let seed = if random then next_seed () else h.seed in
-    let init_size = if ongoing_traversal h then - s else s in
-    let h' = { size = h.size; data = Array.make s Empty;
-               seed = seed; initial_size = init_size } in
-    insert_all_buckets (key_index h') false h.data h'.data;
+    let k = bucket_count (Array.length h.data) in
+    let h' = { size = h.size; data = Array.make k Nil;
+               seed = (if random then fresh_seed () else h.seed);
+               initial_size = (if walking h then - k else k) } in
+    redistribute (poly_index h') false h.data h'.data;
     h'
-
 end
 
-include (Impl : sig
+module Generic = struct
+  include Core
+  let add h k v = add poly_index poly_eq h k v
+  let remove h k = remove poly_index poly_eq h k
+  let find h k = find poly_index poly_eq h k
+  let find_opt h k = find_opt poly_index poly_eq h k
+  let find_all h k = find_all poly_index poly_eq h k
+  let replace h k v = replace poly_index poly_eq h k v
+  let mem h k = mem poly_index poly_eq h k
+  let add_seq h s = add_seq poly_index poly_eq h s
+  let replace_seq h s = replace_seq poly_index poly_eq h s
+  let of_seq s = let h = create 16 in replace_seq h s; h
+end
+
+include (Generic : sig
   type ('a, 'b) t
 
   val create : ?random:bool -> int -> ('a, 'b) t
@@ -441,8 +335,6 @@ include (Impl : sig
   val randomize : unit -> unit
   val is_randomized : unit -> bool
   val rebuild : ?random:bool -> ('a, 'b) t -> ('a, 'b) t
-
-
   val stats : ('a, 'b) t -> statistics
   val to_seq : ('a, 'b) t -> ('a * 'b) Seq.t
   val to_seq_keys : ('a, _) t -> 'a Seq.t
@@ -452,119 +344,45 @@ include (Impl : sig
   val of_seq : ('a * 'b) Seq.t -> ('a, 'b) t
 end)
 
-(* The operations that depend on the hash and the equality, written once for
-   the generic table and the functors. *)
 module MakeSeeded (H : SeededHashedType) : (SeededS with type key = H.t) =
   struct
-    open Impl
     type key = H.t
-    type 'a hashtbl = (key, 'a) t
-    type 'a t = 'a hashtbl
-    let create = create
-    let clear = clear
-    let reset = reset
-    let copy = copy
-
-    let key_index h key =
-      (H.hash h.seed key) land (Array.length h.data - 1)
-
-    let add h key data =
-      let i = key_index h key in
-      let bucket = Cons { key; value = data; next = h.data.(i) } in
-      h.data.(i) <- bucket;
-      h.size <- h.size + 1;
-      if h.size > Array.length h.data lsl 1 then resize key_index h
-
-    let rec remove_bucket h i key prec = function
-      | Empty -> ()
-      | Cons c as cell ->
-          if H.equal c.key key
-          then begin
-            h.size <- h.size - 1;
-            match prec with
-            | Empty -> h.data.(i) <- c.next
-            | Cons p -> p.next <- c.next
-          end
-          else remove_bucket h i key cell c.next
-
-    let remove h key =
-      let i = key_index h key in
-      remove_bucket h i key Empty h.data.(i)
-
-    let rec find_rec key = function
-      | Empty -> raise Not_found
-      | Cons c -> if H.equal key c.key then c.value else find_rec key c.next
-
-    let find h key = find_rec key h.data.(key_index h key)
-
-    let rec find_rec_opt key = function
-      | Empty -> None
-      | Cons c ->
-          if H.equal key c.key then Some c.value else find_rec_opt key c.next
-
-    let find_opt h key = find_rec_opt key h.data.(key_index h key)
-
-    let find_all h key =
-      let rec find_in_bucket = function
-        | Empty -> []
-        | Cons c ->
-            if H.equal c.key key
-            then c.value :: find_in_bucket c.next
-            else find_in_bucket c.next
-      in
-      find_in_bucket h.data.(key_index h key)
-
-    let rec replace_bucket key data = function
-      | Empty -> true
-      | Cons c ->
-          if H.equal c.key key
-          then (c.key <- key; c.value <- data; false)
-          else replace_bucket key data c.next
-
-    let replace h key data =
-      let i = key_index h key in
-      let l = h.data.(i) in
-      if replace_bucket key data l then begin
-        h.data.(i) <- Cons { key; value = data; next = l };
-        h.size <- h.size + 1;
-        if h.size > Array.length h.data lsl 1 then resize key_index h
-      end
-
-    let mem h key =
-      let rec mem_in_bucket = function
-        | Empty -> false
-        | Cons c -> H.equal c.key key || mem_in_bucket c.next
-      in
-      mem_in_bucket h.data.(key_index h key)
-
-    let add_seq tbl i = Seq.iter (fun (k, v) -> add tbl k v) i
-
-    let replace_seq tbl i = Seq.iter (fun (k, v) -> replace tbl k v) i
-
-    let of_seq i =
-      let tbl = create 16 in
-      replace_seq tbl i;
-      tbl
-
-    let iter = iter
-    let filter_map_inplace = filter_map_inplace
-    let fold = fold
-    let length = length
-    let stats = stats
-    let to_seq = to_seq
-    let to_seq_keys = to_seq_keys
-    let to_seq_values = to_seq_values
+    type 'a t = (key, 'a) Core.t
+    let index h k = H.hash h.Core.seed k land (Array.length h.Core.data - 1)
+    let eq = H.equal
+    let create = Core.create
+    let clear = Core.clear
+    let reset = Core.reset
+    let copy = Core.copy
+    let add h k v = Core.add index eq h k v
+    let remove h k = Core.remove index eq h k
+    let find h k = Core.find index eq h k
+    let find_opt h k = Core.find_opt index eq h k
+    let find_all h k = Core.find_all index eq h k
+    let replace h k v = Core.replace index eq h k v
+    let mem h k = Core.mem index eq h k
+    let iter = Core.iter
+    let filter_map_inplace = Core.filter_map_inplace
+    let fold = Core.fold
+    let length = Core.length
+    let stats = Core.stats
+    let to_seq = Core.to_seq
+    let to_seq_keys = Core.to_seq_keys
+    let to_seq_values = Core.to_seq_values
+    let add_seq h s = Core.add_seq index eq h s
+    let replace_seq h s = Core.replace_seq index eq h s
+    let of_seq s = let h = create 16 in replace_seq h s; h
   end
 
 module Make (H : HashedType) : (S with type key = H.t) =
   struct
-    (* OCaml writes [include MakeSeeded (...)]; mlc's lowering then takes the
-       included [create] for a module (test/stdlib/BUGS.md #8). *)
-    module MS = MakeSeeded (struct
+    (* Not [include MakeSeeded (...)]: mlc would take the included [create]
+       for a module (test/stdlib/BUGS.md #8). *)
+    module Seeded = MakeSeeded (struct
         type t = H.t
         let equal = H.equal
-        let hash (_seed : int) x = H.hash x
+        let hash (_ : int) x = H.hash x
       end)
-    include MS
-    let create sz = MS.create ~random:false sz
+    include Seeded
+    let create n = Seeded.create ~random:false n
   end

@@ -1,528 +1,271 @@
-(* List operations, as OCaml 4.13's List (adapted from its source; no Seq). *)
+(* List: operations on immutable singly-linked lists, with OCaml 4.13's List
+   interface (without the Seq conversions).
 
-(* An alias for the type of lists. *)
+   Where OCaml's own results depend on how a function works (the order in
+   which callbacks run, which of two equal elements comes first after a sort,
+   which comparisons a sort makes), the same order is kept here. *)
+
 type 'a t = 'a list
 
-(* List operations *)
+let length l = let rec count n = function [] -> n | _ :: r -> count (n + 1) r in count 0 l
 
-let rec length_aux len = function
-    [] -> len
-  | _::l -> length_aux (len + 1) l
+let cons x l = x :: l
 
-let length l = length_aux 0 l
+let hd = function x :: _ -> x | [] -> failwith "hd"
+let tl = function _ :: r -> r | [] -> failwith "tl"
 
-let cons a l = a::l
+(* Element [n], or None once the list runs out. *)
+let rec drop_to n = function
+  | [] -> None
+  | x :: r -> if n = 0 then Some x else drop_to (n - 1) r
 
-let hd = function
-    [] -> failwith "hd"
-  | a::_ -> a
+let nth_opt l n = if n < 0 then invalid_arg "List.nth" else drop_to n l
+let nth l n = match nth_opt l n with Some x -> x | None -> failwith "nth"
 
-let tl = function
-    [] -> failwith "tl"
-  | _::l -> l
+let append = ( @ )
 
-let nth l n =
-  if n < 0 then invalid_arg "List.nth" else
-  let rec nth_aux l n =
-    match l with
-    | [] -> failwith "nth"
-    | a::l -> if n = 0 then a else nth_aux l (n-1)
-  in nth_aux l n
-
-let nth_opt l n =
-  if n < 0 then invalid_arg "List.nth" else
-  let rec nth_aux l n =
-    match l with
-    | [] -> None
-    | a::l -> if n = 0 then Some a else nth_aux l (n-1)
-  in nth_aux l n
-
-let append = (@)
-
-let rec rev_append l1 l2 =
-  match l1 with
-    [] -> l2
-  | a :: l -> rev_append l (a :: l2)
-
+let rec rev_append l acc = match l with [] -> acc | x :: r -> rev_append r (x :: acc)
 let rev l = rev_append l []
 
-let rec init_tailrec_aux acc i n f =
-  if i >= n then acc
-  else init_tailrec_aux (f i :: acc) (i+1) n f
+(* Built backwards and reversed, so long lists do not exhaust the stack; [f]
+   still sees 0, 1, ... in order. *)
+let init n f =
+  if n < 0 then invalid_arg "List.init";
+  let rec build i acc = if i = n then rev acc else build (i + 1) (f i :: acc) in
+  build 0 []
 
-let rec init_aux i n f =
-  if i >= n then []
-  else
-    let r = f i in
-    r :: init_aux (i+1) n f
+let rec concat = function [] -> [] | l :: ls -> l @ concat ls
+let flatten = concat
 
-let rev_init_threshold = 10_000
+(* The image of each element is computed before the rest of the list, so [f]
+   runs from the head to the tail. *)
+let mapi f l =
+  let rec go i = function [] -> [] | x :: r -> let y = f i x in y :: go (i + 1) r in
+  go 0 l
 
-let init len f =
-  if len < 0 then invalid_arg "List.init" else
-  if len > rev_init_threshold then rev (init_tailrec_aux [] 0 len f)
-  else init_aux 0 len f
-
-let rec flatten = function
-    [] -> []
-  | l::r -> l @ flatten r
-
-let concat = flatten
-
-let rec map f = function
-    [] -> []
-  | a::l -> let r = f a in r :: map f l
-
-let rec mapi i f = function
-    [] -> []
-  | a::l -> let r = f i a in r :: mapi (i + 1) f l
-
-let mapi f l = mapi 0 f l
+let map f l = mapi (fun _ x -> f x) l
 
 let rev_map f l =
-  let rec rmap_f accu = function
-    | [] -> accu
-    | a::l -> rmap_f (f a :: accu) l
-  in
-  rmap_f [] l
+  let rec go acc = function [] -> acc | x :: r -> go (f x :: acc) r in
+  go [] l
 
+let iteri f l =
+  let rec go i = function [] -> () | x :: r -> f i x; go (i + 1) r in
+  go 0 l
 
-let rec iter f = function
-    [] -> ()
-  | a::l -> f a; iter f l
+let iter f l = iteri (fun _ x -> f x) l
 
-let rec iteri i f = function
-    [] -> ()
-  | a::l -> f i a; iteri (i + 1) f l
+let rec fold_left f acc = function [] -> acc | x :: r -> fold_left f (f acc x) r
+let rec fold_right f l acc = match l with [] -> acc | x :: r -> f x (fold_right f r acc)
 
-let iteri f l = iteri 0 f l
+(* Walking two lists in step: [f] sees every pair of the common prefix before
+   a difference in length is reported, under the caller's name. *)
+let rec fold_pairs name f acc l1 l2 =
+  match l1, l2 with
+  | [], [] -> acc
+  | a :: r1, b :: r2 -> fold_pairs name f (f acc a b) r1 r2
+  | _ -> invalid_arg name
 
-let rec fold_left f accu l =
-  match l with
-    [] -> accu
-  | a::l -> fold_left f (f accu a) l
+let fold_left2 f acc l1 l2 = fold_pairs "List.fold_left2" f acc l1 l2
+let iter2 f l1 l2 = fold_pairs "List.iter2" (fun () a b -> f a b) () l1 l2
+let rev_map2 f l1 l2 = fold_pairs "List.rev_map2" (fun acc a b -> f a b :: acc) [] l1 l2
+let map2 f l1 l2 = rev (fold_pairs "List.map2" (fun acc a b -> f a b :: acc) [] l1 l2)
+let combine l1 l2 = rev (fold_pairs "List.combine" (fun acc a b -> (a, b) :: acc) [] l1 l2)
 
-let rec fold_right f l accu =
-  match l with
-    [] -> accu
-  | a::l -> f a (fold_right f l accu)
+(* Right fold: the lengths are found to differ before [f] is ever called. *)
+let rec fold_right2 f l1 l2 acc =
+  match l1, l2 with
+  | [], [] -> acc
+  | a :: r1, b :: r2 -> f a b (fold_right2 f r1 r2 acc)
+  | _ -> invalid_arg "List.fold_right2"
 
-let rec map2 f l1 l2 =
-  match (l1, l2) with
-    ([], []) -> []
-  | (a1::l1, a2::l2) -> let r = f a1 a2 in r :: map2 f l1 l2
-  | (_, _) -> invalid_arg "List.map2"
+let rec for_all p = function [] -> true | x :: r -> p x && for_all p r
+let rec exists p = function [] -> false | x :: r -> p x || exists p r
 
-let rev_map2 f l1 l2 =
-  let rec rmap2_f accu l1 l2 =
-    match (l1, l2) with
-    | ([], []) -> accu
-    | (a1::l1, a2::l2) -> rmap2_f (f a1 a2 :: accu) l1 l2
-    | (_, _) -> invalid_arg "List.rev_map2"
-  in
-  rmap2_f [] l1 l2
-
-
-let rec iter2 f l1 l2 =
-  match (l1, l2) with
-    ([], []) -> ()
-  | (a1::l1, a2::l2) -> f a1 a2; iter2 f l1 l2
-  | (_, _) -> invalid_arg "List.iter2"
-
-let rec fold_left2 f accu l1 l2 =
-  match (l1, l2) with
-    ([], []) -> accu
-  | (a1::l1, a2::l2) -> fold_left2 f (f accu a1 a2) l1 l2
-  | (_, _) -> invalid_arg "List.fold_left2"
-
-let rec fold_right2 f l1 l2 accu =
-  match (l1, l2) with
-    ([], []) -> accu
-  | (a1::l1, a2::l2) -> f a1 a2 (fold_right2 f l1 l2 accu)
-  | (_, _) -> invalid_arg "List.fold_right2"
-
-let rec for_all p = function
-    [] -> true
-  | a::l -> p a && for_all p l
-
-let rec exists p = function
-    [] -> false
-  | a::l -> p a || exists p l
-
+(* These stop at the first decisive pair, so a length mismatch further on is
+   never noticed. *)
 let rec for_all2 p l1 l2 =
-  match (l1, l2) with
-    ([], []) -> true
-  | (a1::l1, a2::l2) -> p a1 a2 && for_all2 p l1 l2
-  | (_, _) -> invalid_arg "List.for_all2"
+  match l1, l2 with
+  | [], [] -> true
+  | a :: r1, b :: r2 -> p a b && for_all2 p r1 r2
+  | _ -> invalid_arg "List.for_all2"
 
 let rec exists2 p l1 l2 =
-  match (l1, l2) with
-    ([], []) -> false
-  | (a1::l1, a2::l2) -> p a1 a2 || exists2 p l1 l2
-  | (_, _) -> invalid_arg "List.exists2"
+  match l1, l2 with
+  | [], [] -> false
+  | a :: r1, b :: r2 -> p a b || exists2 p r1 r2
+  | _ -> invalid_arg "List.exists2"
 
-let rec mem x = function
-    [] -> false
-  | a::l -> compare a x = 0 || mem x l
+(* Membership and association lists, by structural equality ([compare = 0],
+   so that nan is found) or by physical equality. *)
+let same a x = compare a x = 0
 
-let rec memq x = function
-    [] -> false
-  | a::l -> a == x || memq x l
+let mem x l = exists (fun a -> same a x) l
+let memq x l = exists (fun a -> a == x) l
 
-let rec assoc x = function
-    [] -> raise Not_found
-  | (a,b)::l -> if compare a x = 0 then b else assoc x l
-
-let rec assoc_opt x = function
-    [] -> None
-  | (a,b)::l -> if compare a x = 0 then Some b else assoc_opt x l
-
-let rec assq x = function
-    [] -> raise Not_found
-  | (a,b)::l -> if a == x then b else assq x l
-
-let rec assq_opt x = function
-    [] -> None
-  | (a,b)::l -> if a == x then Some b else assq_opt x l
-
-let rec mem_assoc x = function
-  | [] -> false
-  | (a, _) :: l -> compare a x = 0 || mem_assoc x l
-
-let rec mem_assq x = function
-  | [] -> false
-  | (a, _) :: l -> a == x || mem_assq x l
-
-let rec remove_assoc x = function
-  | [] -> []
-  | (a, _ as pair) :: l ->
-      if compare a x = 0 then l else pair :: remove_assoc x l
-
-let rec remove_assq x = function
-  | [] -> []
-  | (a, _ as pair) :: l -> if a == x then l else pair :: remove_assq x l
-
-let rec find p = function
-  | [] -> raise Not_found
-  | x :: l -> if p x then x else find p l
-
-let rec find_opt p = function
+let rec lookup eq x = function
   | [] -> None
-  | x :: l -> if p x then Some x else find_opt p l
+  | (k, v) :: r -> if eq k x then Some v else lookup eq x r
+
+let or_not_found = function Some v -> v | None -> raise Not_found
+
+let assoc_opt x l = lookup same x l
+let assq_opt x l = lookup ( == ) x l
+let assoc x l = or_not_found (assoc_opt x l)
+let assq x l = or_not_found (assq_opt x l)
+let mem_assoc x l = exists (fun (k, _) -> same k x) l
+let mem_assq x l = exists (fun (k, _) -> k == x) l
+
+(* Only the first matching pair goes; the list is shared after it. *)
+let rec remove_first eq x = function
+  | [] -> []
+  | ((k, _) as pair) :: r -> if eq k x then r else pair :: remove_first eq x r
+
+let remove_assoc x l = remove_first same x l
+let remove_assq x l = remove_first ( == ) x l
 
 let rec find_map f = function
   | [] -> None
-  | x :: l ->
-     begin match f x with
-       | Some _ as result -> result
-       | None -> find_map f l
-     end
+  | x :: r -> (match f x with None -> find_map f r | found -> found)
 
-let find_all p =
-  let rec find accu = function
-  | [] -> rev accu
-  | x :: l -> if p x then find (x :: accu) l else find accu l in
-  find []
-
-let filter = find_all
+let find_opt p l = find_map (fun x -> if p x then Some x else None) l
+let find p l = or_not_found (find_opt p l)
 
 let filteri p l =
-  let rec aux i acc = function
-  | [] -> rev acc
-  | x::l -> aux (i + 1) (if p i x then x::acc else acc) l
-  in
-  aux 0 [] l
+  let rec go i acc = function
+    | [] -> rev acc
+    | x :: r -> go (i + 1) (if p i x then x :: acc else acc) r in
+  go 0 [] l
 
-let filter_map f =
-  let rec aux accu = function
-    | [] -> rev accu
-    | x :: l ->
-        match f x with
-        | None -> aux accu l
-        | Some v -> aux (v :: accu) l
-  in
-  aux []
+let filter p l = filteri (fun _ x -> p x) l
+let find_all = filter
+
+let filter_map f l =
+  let rec go acc = function
+    | [] -> rev acc
+    | x :: r -> go (match f x with Some y -> y :: acc | None -> acc) r in
+  go [] l
 
 let concat_map f l =
-  let rec aux f acc = function
-    | [] -> rev acc
-    | x :: l ->
-       let xs = f x in
-       aux f (rev_append xs acc) l
-  in aux f [] l
+  let rec go acc = function [] -> rev acc | x :: r -> go (rev_append (f x) acc) r in
+  go [] l
 
-let fold_left_map f accu l =
-  let rec aux accu l_accu = function
-    | [] -> accu, rev l_accu
-    | x :: l ->
-        let accu, x = f accu x in
-        aux accu (x :: l_accu) l in
-  aux accu [] l
+let fold_left_map f init l =
+  let rec go acc out = function
+    | [] -> (acc, rev out)
+    | x :: r -> let acc, y = f acc x in go acc (y :: out) r in
+  go init [] l
+
+let partition_map f l =
+  let rec go lefts rights = function
+    | [] -> (rev lefts, rev rights)
+    | x :: r ->
+      (match f x with
+       | Either.Left a -> go (a :: lefts) rights r
+       | Either.Right b -> go lefts (b :: rights) r) in
+  go [] [] l
 
 let partition p l =
-  let rec part yes no = function
-  | [] -> (rev yes, rev no)
-  | x :: l -> if p x then part (x :: yes) no l else part yes (x :: no) l in
-  part [] [] l
-
-let partition_map p l =
-  let rec part left right = function
-  | [] -> (rev left, rev right)
-  | x :: l ->
-     begin match p x with
-       | Either.Left v -> part (v :: left) right l
-       | Either.Right v -> part left (v :: right) l
-     end
-  in
-  part [] [] l
+  partition_map (fun x -> if p x then Either.Left x else Either.Right x) l
 
 let rec split = function
-    [] -> ([], [])
-  | (x,y)::l ->
-      let (rx, ry) = split l in (x::rx, y::ry)
-
-let rec combine l1 l2 =
-  match (l1, l2) with
-    ([], []) -> []
-  | (a1::l1, a2::l2) -> (a1, a2) :: combine l1 l2
-  | (_, _) -> invalid_arg "List.combine"
-
-(** sorting *)
+  | [] -> ([], [])
+  | (a, b) :: r -> let (la, lb) = split r in (a :: la, b :: lb)
 
 let rec merge cmp l1 l2 =
   match l1, l2 with
-  | [], l2 -> l2
-  | l1, [] -> l1
-  | h1 :: t1, h2 :: t2 ->
-      if cmp h1 h2 <= 0
-      then h1 :: merge cmp t1 l2
-      else h2 :: merge cmp l1 t2
+  | [], l | l, [] -> l
+  | a :: r1, b :: r2 ->
+    if cmp a b <= 0 then a :: merge cmp r1 l2 else b :: merge cmp l1 r2
 
+(* Sorting.
 
+   A top-down merge sort on a prefix of known length. Runs of 2 and 3 are
+   sorted by hand; longer runs are split into a shorter first half and a
+   second half, each sorted in the opposite direction, then merged with the
+   reversing [merge_rev], which yields the wanted direction without any extra
+   pass. This is the algorithm of OCaml's List.sort, so a comparison function
+   sees the same pairs in the same order, and equal elements keep their order.
+
+   [order up a b] says where [a] goes in a run sorted ascending ([up]) or
+   descending: < 0 before [b], > 0 after it, 0 when [a] and [b] are to be
+   merged into one (only sort_uniq ever answers 0). *)
+let sort_gen order l =
+  let rec merge_rev up l1 l2 acc =
+    (* [l1] and [l2] run in direction [up]; the result in the opposite one. *)
+    match l1, l2 with
+    | [], l | l, [] -> rev_append l acc
+    | a :: r1, b :: r2 ->
+      let c = order up a b in
+      if c = 0 then merge_rev up r1 r2 (a :: acc)
+      else if c < 0 then merge_rev up r1 l2 (a :: acc)
+      else merge_rev up l1 r2 (b :: acc) in
+  let rec run up n l =
+    match n, l with
+    | 2, a :: b :: rest ->
+      let c = order up a b in
+      ((if c = 0 then [a] else if c < 0 then [a; b] else [b; a]), rest)
+    | 3, a :: b :: d :: rest ->
+      let c = order up a b in
+      let s =
+        if c = 0 then
+          (let c' = order up b d in
+           if c' = 0 then [b] else if c' < 0 then [b; d] else [d; b])
+        else if c < 0 then
+          (let c' = order up b d in
+           if c' = 0 then [a; b] else if c' < 0 then [a; b; d]
+           else let c'' = order up a d in
+             if c'' = 0 then [a; b] else if c'' < 0 then [a; d; b] else [d; a; b])
+        else
+          (let c' = order up a d in
+           if c' = 0 then [b; a] else if c' < 0 then [b; a; d]
+           else let c'' = order up b d in
+             if c'' = 0 then [b; a] else if c'' < 0 then [b; d; a] else [d; b; a]) in
+      (s, rest)
+    | n, l ->
+      let half = n asr 1 in
+      let s1, l' = run (not up) half l in
+      let s2, rest = run (not up) (n - half) l' in
+      (merge_rev (not up) s1 s2 [], rest) in
+  let n = length l in
+  if n < 2 then l else fst (run true n l)
+
+(* Stable: ties put the earlier element first going up, and therefore last
+   going down. *)
 let stable_sort cmp l =
-  let rec rev_merge l1 l2 accu =
-    match l1, l2 with
-    | [], l2 -> rev_append l2 accu
-    | l1, [] -> rev_append l1 accu
-    | h1::t1, h2::t2 ->
-        if cmp h1 h2 <= 0
-        then rev_merge t1 l2 (h1::accu)
-        else rev_merge l1 t2 (h2::accu)
-  in
-  let rec rev_merge_rev l1 l2 accu =
-    match l1, l2 with
-    | [], l2 -> rev_append l2 accu
-    | l1, [] -> rev_append l1 accu
-    | h1::t1, h2::t2 ->
-        if cmp h1 h2 > 0
-        then rev_merge_rev t1 l2 (h1::accu)
-        else rev_merge_rev l1 t2 (h2::accu)
-  in
-  let rec sort n l =
-    match n, l with
-    | 2, x1 :: x2 :: tl ->
-        let s = if cmp x1 x2 <= 0 then [x1; x2] else [x2; x1] in
-        (s, tl)
-    | 3, x1 :: x2 :: x3 :: tl ->
-        let s =
-          if cmp x1 x2 <= 0 then
-            if cmp x2 x3 <= 0 then [x1; x2; x3]
-            else if cmp x1 x3 <= 0 then [x1; x3; x2]
-            else [x3; x1; x2]
-          else if cmp x1 x3 <= 0 then [x2; x1; x3]
-          else if cmp x2 x3 <= 0 then [x2; x3; x1]
-          else [x3; x2; x1]
-        in
-        (s, tl)
-    | n, l ->
-        let n1 = n asr 1 in
-        let n2 = n - n1 in
-        let s1, l2 = rev_sort n1 l in
-        let s2, tl = rev_sort n2 l2 in
-        (rev_merge_rev s1 s2 [], tl)
-  and rev_sort n l =
-    match n, l with
-    | 2, x1 :: x2 :: tl ->
-        let s = if cmp x1 x2 > 0 then [x1; x2] else [x2; x1] in
-        (s, tl)
-    | 3, x1 :: x2 :: x3 :: tl ->
-        let s =
-          if cmp x1 x2 > 0 then
-            if cmp x2 x3 > 0 then [x1; x2; x3]
-            else if cmp x1 x3 > 0 then [x1; x3; x2]
-            else [x3; x1; x2]
-          else if cmp x1 x3 > 0 then [x2; x1; x3]
-          else if cmp x2 x3 > 0 then [x2; x3; x1]
-          else [x3; x2; x1]
-        in
-        (s, tl)
-    | n, l ->
-        let n1 = n asr 1 in
-        let n2 = n - n1 in
-        let s1, l2 = sort n1 l in
-        let s2, tl = sort n2 l2 in
-        (rev_merge s1 s2 [], tl)
-  in
-  let len = length l in
-  if len < 2 then l else fst (sort len l)
-
+  sort_gen (fun up a b -> if (cmp a b <= 0) = up then -1 else 1) l
 
 let sort = stable_sort
 let fast_sort = stable_sort
 
-
-
-
-(** sorting + removing duplicates *)
-
 let sort_uniq cmp l =
-  let rec rev_merge l1 l2 accu =
-    match l1, l2 with
-    | [], l2 -> rev_append l2 accu
-    | l1, [] -> rev_append l1 accu
-    | h1::t1, h2::t2 ->
-        let c = cmp h1 h2 in
-        if c = 0 then rev_merge t1 t2 (h1::accu)
-        else if c < 0
-        then rev_merge t1 l2 (h1::accu)
-        else rev_merge l1 t2 (h2::accu)
-  in
-  let rec rev_merge_rev l1 l2 accu =
-    match l1, l2 with
-    | [], l2 -> rev_append l2 accu
-    | l1, [] -> rev_append l1 accu
-    | h1::t1, h2::t2 ->
-        let c = cmp h1 h2 in
-        if c = 0 then rev_merge_rev t1 t2 (h1::accu)
-        else if c > 0
-        then rev_merge_rev t1 l2 (h1::accu)
-        else rev_merge_rev l1 t2 (h2::accu)
-  in
-  let rec sort n l =
-    match n, l with
-    | 2, x1 :: x2 :: tl ->
-        let s =
-          let c = cmp x1 x2 in
-          if c = 0 then [x1] else if c < 0 then [x1; x2] else [x2; x1]
-        in
-        (s, tl)
-    | 3, x1 :: x2 :: x3 :: tl ->
-        let s =
-          let c = cmp x1 x2 in
-          if c = 0 then
-            let c = cmp x2 x3 in
-            if c = 0 then [x2] else if c < 0 then [x2; x3] else [x3; x2]
-          else if c < 0 then
-            let c = cmp x2 x3 in
-            if c = 0 then [x1; x2]
-            else if c < 0 then [x1; x2; x3]
-            else
-              let c = cmp x1 x3 in
-              if c = 0 then [x1; x2]
-              else if c < 0 then [x1; x3; x2]
-              else [x3; x1; x2]
-          else
-            let c = cmp x1 x3 in
-            if c = 0 then [x2; x1]
-            else if c < 0 then [x2; x1; x3]
-            else
-              let c = cmp x2 x3 in
-              if c = 0 then [x2; x1]
-              else if c < 0 then [x2; x3; x1]
-              else [x3; x2; x1]
-        in
-        (s, tl)
-    | n, l ->
-        let n1 = n asr 1 in
-        let n2 = n - n1 in
-        let s1, l2 = rev_sort n1 l in
-        let s2, tl = rev_sort n2 l2 in
-        (rev_merge_rev s1 s2 [], tl)
-  and rev_sort n l =
-    match n, l with
-    | 2, x1 :: x2 :: tl ->
-        let s =
-          let c = cmp x1 x2 in
-          if c = 0 then [x1] else if c > 0 then [x1; x2] else [x2; x1]
-        in
-        (s, tl)
-    | 3, x1 :: x2 :: x3 :: tl ->
-        let s =
-          let c = cmp x1 x2 in
-          if c = 0 then
-            let c = cmp x2 x3 in
-            if c = 0 then [x2] else if c > 0 then [x2; x3] else [x3; x2]
-          else if c > 0 then
-            let c = cmp x2 x3 in
-            if c = 0 then [x1; x2]
-            else if c > 0 then [x1; x2; x3]
-            else
-              let c = cmp x1 x3 in
-              if c = 0 then [x1; x2]
-              else if c > 0 then [x1; x3; x2]
-              else [x3; x1; x2]
-          else
-            let c = cmp x1 x3 in
-            if c = 0 then [x2; x1]
-            else if c > 0 then [x2; x1; x3]
-            else
-              let c = cmp x2 x3 in
-              if c = 0 then [x2; x1]
-              else if c > 0 then [x2; x3; x1]
-              else [x3; x2; x1]
-        in
-        (s, tl)
-    | n, l ->
-        let n1 = n asr 1 in
-        let n2 = n - n1 in
-        let s1, l2 = sort n1 l in
-        let s2, tl = sort n2 l2 in
-        (rev_merge s1 s2 [], tl)
-  in
-  let len = length l in
-  if len < 2 then l else fst (sort len l)
-
+  sort_gen (fun up a b ->
+      let c = cmp a b in
+      if c = 0 then 0 else if (c < 0) = up then -1 else 1) l
 
 let rec compare_lengths l1 l2 =
   match l1, l2 with
   | [], [] -> 0
   | [], _ -> -1
   | _, [] -> 1
-  | _ :: l1, _ :: l2 -> compare_lengths l1 l2
-;;
+  | _ :: r1, _ :: r2 -> compare_lengths r1 r2
 
 let rec compare_length_with l n =
   match l with
-  | [] ->
-    if n = 0 then 0 else
-      if n > 0 then -1 else 1
-  | _ :: l ->
-    if n <= 0 then 1 else
-      compare_length_with l (n-1)
-;;
+  | [] -> Stdlib.compare 0 n
+  | _ :: r -> if n <= 0 then 1 else compare_length_with r (n - 1)
 
-(** {1 Comparison} *)
-
-(* Note: we are *not* shortcutting the list by using
-   [List.compare_lengths] first; this may be slower on long lists
-   immediately start with distinct elements. It is also incorrect for
-   [compare] below, and it is better (principle of least surprise) to
-   use the same approach for both functions. *)
+(* Element by element, without comparing lengths first: [eq]/[cmp] are
+   called on the leading pairs even when the lengths differ. *)
 let rec equal eq l1 l2 =
   match l1, l2 with
   | [], [] -> true
-  | [], _::_ | _::_, [] -> false
-  | a1::l1, a2::l2 -> eq a1 a2 && equal eq l1 l2
+  | a :: r1, b :: r2 -> eq a b && equal eq r1 r2
+  | _ -> false
 
 let rec compare cmp l1 l2 =
   match l1, l2 with
   | [], [] -> 0
-  | [], _::_ -> -1
-  | _::_, [] -> 1
-  | a1::l1, a2::l2 ->
-    let c = cmp a1 a2 in
-    if c <> 0 then c
-    else compare cmp l1 l2
-
-(** {1 Iterators} *)
-
+  | [], _ -> -1
+  | _, [] -> 1
+  | a :: r1, b :: r2 -> let c = cmp a b in if c <> 0 then c else compare cmp r1 r2

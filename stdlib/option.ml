@@ -1,29 +1,31 @@
-(* As OCaml 4.13's Option (from its source; no Seq). *)
+(* Option: helpers for ['a option], OCaml 4.13's Option without to_seq. *)
 
 type 'a t = 'a option = None | Some of 'a
 
 let none = None
-let some v = Some v
-let value o ~default = match o with Some v -> v | None -> default
-let get = function Some v -> v | None -> invalid_arg "option is None"
-let bind o f = match o with None -> None | Some v -> f v
-let join = function Some o -> o | None -> None
-let map f o = match o with None -> None | Some v -> Some (f v)
-let fold ~none ~some = function Some v -> some v | None -> none
-let iter f = function Some v -> f v | None -> ()
-let is_none = function None -> true | Some _ -> false
-let is_some = function None -> false | Some _ -> true
+let some x = Some x
+let is_none o = match o with None -> true | Some _ -> false
+let is_some o = not (is_none o)
+let fold ~none ~some o = match o with None -> none | Some x -> some x
+let value o ~default = fold ~none:default ~some:(fun x -> x) o
+let get o = match o with None -> invalid_arg "option is None" | Some x -> x
+let bind o f = fold ~none:None ~some:f o
+let join o = bind o (fun inner -> inner)
+let map f o = fold ~none:None ~some:(fun x -> Some (f x)) o
+let iter f o = fold ~none:() ~some:f o
+let to_list o = fold ~none:[] ~some:(fun x -> [x]) o
+let to_result ~none o = fold ~none:(Error none) ~some:(fun x -> Ok x) o
 
-let equal eq o0 o1 = match o0, o1 with
-| Some v0, Some v1 -> eq v0 v1
-| None, None -> true
-| _ -> false
+(* None counts as smaller than any Some. *)
+let compare cmp a b =
+  match a, b with
+  | None, None -> 0
+  | None, Some _ -> -1
+  | Some _, None -> 1
+  | Some x, Some y -> cmp x y
 
-let compare cmp o0 o1 = match o0, o1 with
-| Some v0, Some v1 -> cmp v0 v1
-| None, None -> 0
-| None, Some _ -> -1
-| Some _, None -> 1
-
-let to_result ~none = function None -> Error none | Some v -> Ok v
-let to_list = function None -> [] | Some v -> [v]
+let equal eq a b =
+  match a, b with
+  | None, None -> true
+  | Some x, Some y -> eq x y
+  | _ -> false

@@ -1,32 +1,36 @@
-(* As OCaml 4.13's Result (from its source; no Seq). *)
+(* Result: helpers for [('a, 'e) result], OCaml 4.13's Result without
+   to_seq. A value is rebuilt rather than returned through an alias pattern
+   when its type parameter changes (test/stdlib/BUGS.md #3). *)
 
 type ('a, 'e) t = ('a, 'e) result = Ok of 'a | Error of 'e
 
-let ok v = Ok v
+let ok x = Ok x
 let error e = Error e
-let value r ~default = match r with Ok v -> v | Error _ -> default
-let get_ok = function Ok v -> v | Error _ -> invalid_arg "result is Error _"
-let get_error = function Error e -> e | Ok _ -> invalid_arg "result is Ok _"
-let bind r f = match r with Ok v -> f v | Error e -> Error e
-let join = function Ok r -> r | Error e -> Error e
-let map f = function Ok v -> Ok (f v) | Error e -> Error e
-let map_error f = function Error e -> Error (f e) | Ok v -> Ok v
-let fold ~ok ~error = function Ok v -> ok v | Error e -> error e
-let iter f = function Ok v -> f v | Error _ -> ()
-let iter_error f = function Error e -> f e | Ok _ -> ()
-let is_ok = function Ok _ -> true | Error _ -> false
-let is_error = function Error _ -> true | Ok _ -> false
+let fold ~ok ~error r = match r with Ok x -> ok x | Error e -> error e
+let is_ok r = fold ~ok:(fun _ -> true) ~error:(fun _ -> false) r
+let is_error r = not (is_ok r)
+let value r ~default = fold ~ok:(fun x -> x) ~error:(fun _ -> default) r
+let get_ok r = fold ~ok:(fun x -> x) ~error:(fun _ -> invalid_arg "result is Error _") r
+let get_error r = fold ~ok:(fun _ -> invalid_arg "result is Ok _") ~error:(fun e -> e) r
+let bind r f = fold ~ok:f ~error:(fun e -> Error e) r
+let join r = bind r (fun inner -> inner)
+let map f r = bind r (fun x -> Ok (f x))
+let map_error f r = fold ~ok:(fun x -> Ok x) ~error:(fun e -> Error (f e)) r
+let iter f r = fold ~ok:f ~error:(fun _ -> ()) r
+let iter_error f r = fold ~ok:(fun _ -> ()) ~error:f r
+let to_option r = fold ~ok:(fun x -> Some x) ~error:(fun _ -> None) r
+let to_list r = fold ~ok:(fun x -> [x]) ~error:(fun _ -> []) r
 
-let equal ~ok ~error r0 r1 = match r0, r1 with
-| Ok v0, Ok v1 -> ok v0 v1
-| Error e0, Error e1 -> error e0 e1
-| _, _ -> false
+(* Every Ok sorts before every Error. *)
+let compare ~ok ~error a b =
+  match a, b with
+  | Ok x, Ok y -> ok x y
+  | Error x, Error y -> error x y
+  | Ok _, Error _ -> -1
+  | Error _, Ok _ -> 1
 
-let compare ~ok ~error r0 r1 = match r0, r1 with
-| Ok v0, Ok v1 -> ok v0 v1
-| Error e0, Error e1 -> error e0 e1
-| Ok _, Error _ -> -1
-| Error _, Ok _ -> 1
-
-let to_option = function Ok v -> Some v | Error _ -> None
-let to_list = function Ok v -> [v] | Error _ -> []
+let equal ~ok ~error a b =
+  match a, b with
+  | Ok x, Ok y -> ok x y
+  | Error x, Error y -> error x y
+  | _ -> false
