@@ -606,16 +606,23 @@ export function ctorNames(env: Env): string[] {
 
 export function findLabel(env: Env, li: LongIdent): LabelInfo | null {
   if (!li.path) return findInLayers(env, (e) => e.labels, li.name);
+  return findQualifiedLabels(env, li)[0] ?? null;
+}
+
+/** Every label `M.name` of module `M`, latest declaration first. */
+export function findQualifiedLabels(env: Env, li: LongIdent): LabelInfo[] {
+  if (!li.path) return findAllLabels(env, li.name);
   const m = lookupModule(env, li.path);
   const sig = sigOfEntry(m, li.path.span);
+  const out: LabelInfo[] = [];
   for (let i = sig.length - 1; i >= 0; i--) {
     const it = sig[i]!;
     if (it.kind === 'type') {
       const l = labelInfosOf(pdot(m.path, it.id.name), it.decl).find((x) => x.name === li.name);
-      if (l) return l;
+      if (l) out.push(l);
     }
   }
-  return null;
+  return out;
 }
 
 /** Every label of that name in scope, latest first (for disambiguation by the other labels). */

@@ -17,6 +17,7 @@ import {
   findTypeDecl,
   findCtor,
   findLabel,
+  findQualifiedLabels,
   labelInfosOf,
   labelNames,
   longIdentText,
@@ -105,8 +106,9 @@ export function resolveCtor(env: Env, li: LongIdent, expected: Type, inExpr: boo
  */
 export function resolveFirstLabel(env: Env, li: LongIdent, expected: Type | null, others: readonly string[], inExpr: boolean): LabelInfo {
   const head = expected ? knownHead(expected).path : null;
-  if (!li.path && !(head && head.decl.kind.kind === 'record')) {
-    const cands = findAllLabels(env, li.name);
+  if (!(head && head.decl.kind.kind === 'record')) {
+    // `M.f` narrows the candidates to module M's labels, as in OCaml
+    const cands = li.path ? findQualifiedLabels(env, li) : findAllLabels(env, li.name);
     const fit = cands.find((c) => others.every((o) => c.all.some((l) => l.name === o)));
     if (fit) return fit;
   }
@@ -116,6 +118,11 @@ export function resolveFirstLabel(env: Env, li: LongIdent, expected: Type | null
 /** Resolves a record label, preferring the expected type's. */
 export function resolveLabel(env: Env, li: LongIdent, expected: Type | null, inExpr: boolean): LabelInfo {
   const head = expected ? knownHead(expected).path : null;
+  if (head && li.path && head.decl.kind.kind === 'record') {
+    // a qualified label still follows the known type when that type has it
+    const l = labelInfosOf(head.path, head.decl).find((x) => x.name === li.name);
+    if (l) return l;
+  }
   if (head && !li.path && head.decl.kind.kind === 'record') {
     const l = labelInfosOf(head.path, head.decl).find((x) => x.name === li.name);
     if (l) return l;
