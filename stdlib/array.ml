@@ -1,10 +1,16 @@
-(* Arrays, as OCaml 4.13's Array (adapted from its source; no Seq, no
-   Floatarray; concat is written in ML). *)
+(* Array: mutable fixed-length vectors, with OCaml 4.13's Array interface
+   (without the Seq conversions and Floatarray).
 
-(* An alias for the type of arrays. *)
+   Functions that build an array from a function call it on index 0 first
+   and create the array with that value, then fill the rest in order, as
+   OCaml does: there is no other value to create it with.
+
+   The two sorts are OCaml's algorithms, because their results can be seen:
+   [sort] is not stable, so which of two equal elements comes first depends
+   on the exact sequence of moves, and both make the same calls to the
+   comparison function as OCaml's. *)
+
 type 'a t = 'a array
-
-(* Array operations *)
 
 external length : 'a array -> int = "%array_length"
 external get: 'a array -> int -> 'a = "%array_safe_get"
@@ -19,391 +25,240 @@ external unsafe_blit :
   'a array -> int -> 'a array -> int -> int -> unit = "caml_array_blit"
 external unsafe_fill :
   'a array -> int -> int -> 'a -> unit = "caml_array_fill"
+
 let create_float n = make n 0.0
 let make_float = create_float
 
-let init l f =
-  if l = 0 then [||] else
-  if l < 0 then invalid_arg "Array.init"
-  (* See #6575. We could also check for maximum array size, but this depends
-     on whether we create a float array or a regular one... *)
-  else
-   let res = create l (f 0) in
-   for i = 1 to pred l do
-     unsafe_set res i (f i)
-   done;
-   res
+(* [ofs, ofs + n) lies inside an array of length [len]; no sum can overflow. *)
+let valid_range len ofs n = ofs >= 0 && n >= 0 && ofs <= len - n
 
-let make_matrix sx sy init =
-  let res = create sx [||] in
-  for x = 0 to pred sx do
-    unsafe_set res x (create sy init)
-  done;
-  res
+(* [init] without the check on [n]. *)
+let build n f =
+  if n <= 0 then [||]
+  else begin
+    let r = create n (f 0) in
+    for i = 1 to n - 1 do unsafe_set r i (f i) done;
+    r
+  end
+
+let init n f = if n < 0 then invalid_arg "Array.init" else build n f
+
+(* The rows are distinct arrays; an empty placeholder fills the outer one
+   until they exist. *)
+let make_matrix rows cols x =
+  let m = create rows [||] in
+  for i = 0 to rows - 1 do unsafe_set m i (create cols x) done;
+  m
 
 let create_matrix = make_matrix
 
-let copy a =
-  let l = length a in if l = 0 then [||] else unsafe_sub a 0 l
+let copy a = if length a = 0 then [||] else unsafe_sub a 0 (length a)
 
-let append a1 a2 =
-  let l1 = length a1 in
-  if l1 = 0 then copy a2
-  else if length a2 = 0 then unsafe_sub a1 0 l1
-  else append_prim a1 a2
+let append a b = if length a = 0 then copy b else append_prim a b
 
-(* caml_array_concat, written in ML. *)
-let concat l =
-  let rec total acc = function
-    | [] -> acc
-    | a :: r -> total (acc + length a) r
-  in
-  let n = total 0 l in
-  if n = 0 then [||]
-  else begin
-    let rec first = function
-      | a :: r -> if length a > 0 then unsafe_get a 0 else first r
-      | [] -> assert false
-    in
-    let res = create n (first l) in
-    let rec fill pos = function
-      | [] -> ()
-      | a :: r ->
-          let len = length a in
-          unsafe_blit a 0 res pos len;
-          fill (pos + len) r
-    in
-    fill 0 l;
-    res
-  end
+(* The first element of the first non-empty array serves to create the
+   result, then each array is copied in at its place. *)
+let concat arrays =
+  let total = List.fold_left (fun n a -> n + length a) 0 arrays in
+  match List.find_opt (fun a -> length a > 0) arrays with
+  | None -> [||]
+  | Some first ->
+      let r = create total (unsafe_get first 0) in
+      let place pos a = unsafe_blit a 0 r pos (length a); pos + length a in
+      ignore (List.fold_left place 0 arrays);
+      r
 
-let sub a ofs len =
-  if ofs < 0 || len < 0 || ofs > length a - len
-  then invalid_arg "Array.sub"
-  else unsafe_sub a ofs len
+let sub a ofs n =
+  if valid_range (length a) ofs n then unsafe_sub a ofs n else invalid_arg "Array.sub"
 
-let fill a ofs len v =
-  if ofs < 0 || len < 0 || ofs > length a - len
-  then invalid_arg "Array.fill"
-  else unsafe_fill a ofs len v
+let fill a ofs n x =
+  if valid_range (length a) ofs n then unsafe_fill a ofs n x else invalid_arg "Array.fill"
 
-let blit a1 ofs1 a2 ofs2 len =
-  if len < 0 || ofs1 < 0 || ofs1 > length a1 - len
-             || ofs2 < 0 || ofs2 > length a2 - len
-  then invalid_arg "Array.blit"
-  else unsafe_blit a1 ofs1 a2 ofs2 len
+let blit src so dst d n =
+  if valid_range (length src) so n && valid_range (length dst) d n
+  then unsafe_blit src so dst d n
+  else invalid_arg "Array.blit"
 
-let iter f a =
-  for i = 0 to length a - 1 do f(unsafe_get a i) done
+let iteri f a = for i = 0 to length a - 1 do f i (unsafe_get a i) done
+let iter f a = for i = 0 to length a - 1 do f (unsafe_get a i) done
+
+let mapi f a = build (length a) (fun i -> f i (unsafe_get a i))
+let map f a = build (length a) (fun i -> f (unsafe_get a i))
+
+(* The functions over two arrays check the lengths first, with their own
+   messages. *)
+let same_length a b msg = if length a <> length b then invalid_arg msg
 
 let iter2 f a b =
-  if length a <> length b then
-    invalid_arg "Array.iter2: arrays must have the same length"
-  else
-    for i = 0 to length a - 1 do f (unsafe_get a i) (unsafe_get b i) done
-
-let map f a =
-  let l = length a in
-  if l = 0 then [||] else begin
-    let r = create l (f(unsafe_get a 0)) in
-    for i = 1 to l - 1 do
-      unsafe_set r i (f(unsafe_get a i))
-    done;
-    r
-  end
+  same_length a b "Array.iter2: arrays must have the same length";
+  for i = 0 to length a - 1 do f (unsafe_get a i) (unsafe_get b i) done
 
 let map2 f a b =
-  let la = length a in
-  let lb = length b in
-  if la <> lb then
-    invalid_arg "Array.map2: arrays must have the same length"
-  else begin
-    if la = 0 then [||] else begin
-      let r = create la (f (unsafe_get a 0) (unsafe_get b 0)) in
-      for i = 1 to la - 1 do
-        unsafe_set r i (f (unsafe_get a i) (unsafe_get b i))
-      done;
-      r
-    end
-  end
+  same_length a b "Array.map2: arrays must have the same length";
+  build (length a) (fun i -> f (unsafe_get a i) (unsafe_get b i))
 
-let iteri f a =
-  for i = 0 to length a - 1 do f i (unsafe_get a i) done
+let combine a b =
+  same_length a b "Array.combine";
+  build (length a) (fun i -> (unsafe_get a i, unsafe_get b i))
 
-let mapi f a =
-  let l = length a in
-  if l = 0 then [||] else begin
-    let r = create l (f 0 (unsafe_get a 0)) in
-    for i = 1 to l - 1 do
-      unsafe_set r i (f i (unsafe_get a i))
-    done;
-    r
-  end
+let split pairs =
+  let n = length pairs in
+  (build n (fun i -> fst (unsafe_get pairs i)), build n (fun i -> snd (unsafe_get pairs i)))
 
-let to_list a =
-  let rec tolist i res =
-    if i < 0 then res else tolist (i - 1) (unsafe_get a i :: res) in
-  tolist (length a - 1) []
+let fold_left f acc a =
+  let acc = ref acc in
+  for i = 0 to length a - 1 do acc := f !acc (unsafe_get a i) done;
+  !acc
 
-(* Cannot use List.length here because the List module depends on Array. *)
-let rec list_length accu = function
-  | [] -> accu
-  | _::t -> list_length (succ accu) t
+let fold_right f a acc =
+  let acc = ref acc in
+  for i = length a - 1 downto 0 do acc := f (unsafe_get a i) !acc done;
+  !acc
 
-let of_list = function
-    [] -> [||]
-  | hd::tl as l ->
-      let a = create (list_length 0 l) hd in
-      let rec fill i = function
-          [] -> a
-        | hd::tl -> unsafe_set a i hd; fill (i+1) tl in
-      fill 1 tl
+let fold_left_map f acc a =
+  let acc = ref acc in
+  let r = build (length a) (fun i ->
+    let (acc', y) = f !acc (unsafe_get a i) in
+    acc := acc'; y) in
+  (!acc, r)
 
-let fold_left f x a =
-  let r = ref x in
-  for i = 0 to length a - 1 do
-    r := f !r (unsafe_get a i)
-  done;
-  !r
-
-let fold_left_map f acc input_array =
-  let len = length input_array in
-  if len = 0 then (acc, [||]) else begin
-    let acc, elt = f acc (unsafe_get input_array 0) in
-    let output_array = create len elt in
-    let acc = ref acc in
-    for i = 1 to len - 1 do
-      let acc', elt = f !acc (unsafe_get input_array i) in
-      acc := acc';
-      unsafe_set output_array i elt;
-    done;
-    !acc, output_array
-  end
-
-let fold_right f a x =
-  let r = ref x in
-  for i = length a - 1 downto 0 do
-    r := f (unsafe_get a i) !r
-  done;
-  !r
-
-let exists p a =
+(* The index of the first element satisfying [p], or -1; [p] is not called
+   past it. *)
+let first_index p a =
   let n = length a in
-  let rec loop i =
-    if i = n then false
-    else if p (unsafe_get a i) then true
-    else loop (succ i) in
-  loop 0
+  let rec scan i = if i = n then -1 else if p (unsafe_get a i) then i else scan (i + 1) in
+  scan 0
 
-let for_all p a =
-  let n = length a in
-  let rec loop i =
-    if i = n then true
-    else if p (unsafe_get a i) then loop (succ i)
-    else false in
-  loop 0
-
-let for_all2 p l1 l2 =
-  let n1 = length l1
-  and n2 = length l2 in
-  if n1 <> n2 then invalid_arg "Array.for_all2"
-  else let rec loop i =
-    if i = n1 then true
-    else if p (unsafe_get l1 i) (unsafe_get l2 i) then loop (succ i)
-    else false in
-  loop 0
-
-let exists2 p l1 l2 =
-  let n1 = length l1
-  and n2 = length l2 in
-  if n1 <> n2 then invalid_arg "Array.exists2"
-  else let rec loop i =
-    if i = n1 then false
-    else if p (unsafe_get l1 i) (unsafe_get l2 i) then true
-    else loop (succ i) in
-  loop 0
-
-let mem x a =
-  let n = length a in
-  let rec loop i =
-    if i = n then false
-    else if compare (unsafe_get a i) x = 0 then true
-    else loop (succ i) in
-  loop 0
-
-let memq x a =
-  let n = length a in
-  let rec loop i =
-    if i = n then false
-    else if x == (unsafe_get a i) then true
-    else loop (succ i) in
-  loop 0
+let exists p a = first_index p a >= 0
+let for_all p a = first_index (fun x -> not (p x)) a < 0
+let mem x a = exists (fun y -> compare y x = 0) a
+let memq x a = exists (fun y -> x == y) a
 
 let find_opt p a =
-  let n = length a in
-  let rec loop i =
-    if i = n then None
-    else
-      let x = unsafe_get a i in
-      if p x then Some x
-      else loop (succ i)
-  in
-  loop 0
+  match first_index p a with -1 -> None | i -> Some (unsafe_get a i)
 
 let find_map f a =
   let n = length a in
-  let rec loop i =
+  let rec scan i =
     if i = n then None
-    else
-      match f (unsafe_get a i) with
-      | None -> loop (succ i)
-      | Some _ as r -> r
-  in
-  loop 0
+    else match f (unsafe_get a i) with None -> scan (i + 1) | found -> found in
+  scan 0
 
-let split x =
-  if x = [||] then [||], [||]
-  else begin
-    let a0, b0 = unsafe_get x 0 in
-    let n = length x in
-    let a = create n a0 in
-    let b = create n b0 in
-    for i = 1 to n - 1 do
-      let ai, bi = unsafe_get x i in
-      unsafe_set a i ai;
-      unsafe_set b i bi
-    done;
-    a, b
-  end
+(* As [first_index], over two arrays of the same length (checked first). *)
+let first_index2 msg p a b =
+  same_length a b msg;
+  let n = length a in
+  let rec scan i =
+    if i = n then -1 else if p (unsafe_get a i) (unsafe_get b i) then i else scan (i + 1) in
+  scan 0
 
-let combine a b =
-  let na = length a in
-  let nb = length b in
-  if na <> nb then invalid_arg "Array.combine";
-  if na = 0 then [||]
-  else begin
-    let x = create na (unsafe_get a 0, unsafe_get b 0) in
-    for i = 1 to na - 1 do
-      unsafe_set x i (unsafe_get a i, unsafe_get b i)
-    done;
-    x
-  end
+let exists2 p a b = first_index2 "Array.exists2" p a b >= 0
+let for_all2 p a b = first_index2 "Array.for_all2" (fun x y -> not (p x y)) a b < 0
 
-exception Bottom of int
+let to_list a =
+  let rec collect i acc = if i < 0 then acc else collect (i - 1) (unsafe_get a i :: acc) in
+  collect (length a - 1) []
+
+(* From a list, in its order or reversed: the head creates the array. *)
+let of_list_at place = function
+  | [] -> [||]
+  | x :: _ as l ->
+      let n = List.length l in
+      let a = create n x in
+      List.iteri (fun i y -> unsafe_set a (place n i) y) l;
+      a
+
+let of_list l = of_list_at (fun _ i -> i) l
+let of_rev_list l = of_list_at (fun n i -> n - 1 - i) l
+
+(* Heap sort over a ternary max-heap (the children of [i] are at 3i+1, 3i+2
+   and 3i+3), in place. After the heap is built, each step takes the root
+   out by sinking the hole it leaves straight down to a leaf, along the
+   larger children, and then lets the displaced last element climb back up
+   from there: fewer comparisons than sifting it down from the top. *)
 let sort cmp a =
-  let maxson l i =
-    let i31 = i+i+i+1 in
-    let x = ref i31 in
-    if i31+2 < l then begin
-      if cmp (get a i31) (get a (i31+1)) < 0 then x := i31+1;
-      if cmp (get a !x) (get a (i31+2)) < 0 then x := i31+2;
-      !x
-    end else
-      if i31+1 < l && cmp (get a i31) (get a (i31+1)) < 0
-      then i31+1
-      else if i31 < l then i31 else raise (Bottom i)
-  in
-  let rec trickledown l i e =
-    let j = maxson l i in
-    if cmp (get a j) e > 0 then begin
-      set a i (get a j);
-      trickledown l j e;
-    end else begin
-      set a i e;
-    end;
-  in
-  let trickle l i e = try trickledown l i e with Bottom i -> set a i e in
-  let rec bubbledown l i =
-    let j = maxson l i in
-    set a i (get a j);
-    bubbledown l j
-  in
-  let bubble l i = try bubbledown l i with Bottom i -> i in
-  let rec trickleup i e =
-    let father = (i - 1) / 3 in
-    assert (i <> father);
-    if cmp (get a father) e < 0 then begin
-      set a i (get a father);
-      if father > 0 then trickleup father e else set a 0 e;
-    end else begin
-      set a i e;
-    end;
-  in
-  let l = length a in
-  for i = (l + 1) / 3 - 1 downto 0 do trickle l i (get a i); done;
-  for i = l - 1 downto 2 do
-    let e = (get a i) in
-    set a i (get a 0);
-    trickleup (bubble i 0) e;
+  let get i = unsafe_get a i and put i x = unsafe_set a i x in
+  (* The largest child of [i] within [0, n), or -1 for a leaf; on ties the
+     leftmost. *)
+  let largest_child n i =
+    let c = 3 * i + 1 in
+    if c + 2 < n then
+      let m = if cmp (get c) (get (c + 1)) < 0 then c + 1 else c in
+      if cmp (get m) (get (c + 2)) < 0 then c + 2 else m
+    else if c + 1 < n && cmp (get c) (get (c + 1)) < 0 then c + 1
+    else if c < n then c
+    else -1 in
+  (* [x] goes into the hole at [i], or below it while a child is larger. *)
+  let rec sift_down n i x =
+    let j = largest_child n i in
+    if j >= 0 && cmp (get j) x > 0 then (put i (get j); sift_down n j x)
+    else put i x in
+  let rec hole_to_leaf n i =
+    let j = largest_child n i in
+    if j < 0 then i else (put i (get j); hole_to_leaf n j) in
+  (* [x] goes into the hole at [i > 0], or above it while the parent is
+     smaller. *)
+  let rec climb i x =
+    let p = (i - 1) / 3 in
+    if cmp (get p) x < 0 then begin
+      put i (get p);
+      if p > 0 then climb p x else put 0 x
+    end else put i x in
+  let n = length a in
+  for i = (n + 1) / 3 - 1 downto 0 do sift_down n i (get i) done;
+  for last = n - 1 downto 2 do
+    let x = get last in
+    put last (get 0);
+    climb (hole_to_leaf last 0) x
   done;
-  if l > 1 then (let e = (get a 1) in set a 1 (get a 0); set a 0 e)
+  (* two elements left, the larger at the root *)
+  if n > 1 then begin let x = get 1 in put 1 (get 0); put 0 x end
 
-
+(* Merge sort; runs of at most [cutoff] elements are sorted by insertion.
+   Both halves are sorted into the space they will be merged from: the
+   second half into [tmp], the first half into the end of [a]'s segment, so
+   that the merge never overwrites an element it has yet to read. *)
 let cutoff = 5
-let stable_sort cmp a =
-  let merge src1ofs src1len src2 src2ofs src2len dst dstofs =
-    let src1r = src1ofs + src1len and src2r = src2ofs + src2len in
-    let rec loop i1 s1 i2 s2 d =
-      if cmp s1 s2 <= 0 then begin
-        set dst d s1;
-        let i1 = i1 + 1 in
-        if i1 < src1r then
-          loop i1 (get a i1) i2 s2 (d + 1)
-        else
-          blit src2 i2 dst (d + 1) (src2r - i2)
-      end else begin
-        set dst d s2;
-        let i2 = i2 + 1 in
-        if i2 < src2r then
-          loop i1 s1 i2 (get src2 i2) (d + 1)
-        else
-          blit a i1 dst (d + 1) (src1r - i1)
-      end
-    in loop src1ofs (get a src1ofs) src2ofs (get src2 src2ofs) dstofs;
-  in
-  let isortto srcofs dst dstofs len =
-    for i = 0 to len - 1 do
-      let e = (get a (srcofs + i)) in
-      let j = ref (dstofs + i - 1) in
-      while (!j >= dstofs && cmp (get dst !j) e > 0) do
-        set dst (!j + 1) (get dst !j);
-        decr j;
-      done;
-      set dst (!j + 1) e;
-    done;
-  in
-  let rec sortto srcofs dst dstofs len =
-    if len <= cutoff then isortto srcofs dst dstofs len else begin
-      let l1 = len / 2 in
-      let l2 = len - l1 in
-      sortto (srcofs + l1) dst (dstofs + l1) l2;
-      sortto srcofs a (srcofs + l2) l1;
-      merge (srcofs + l2) l1 dst (dstofs + l1) l2 dst dstofs;
-    end;
-  in
-  let l = length a in
-  if l <= cutoff then isortto 0 a 0 l else begin
-    let l1 = l / 2 in
-    let l2 = l - l1 in
-    let t = make l2 (get a 0) in
-    sortto l1 t 0 l2;
-    sortto 0 a l2 l1;
-    merge l2 l1 t 0 l2 a 0;
-  end
 
+let stable_sort cmp a =
+  (* Merges a.(i1 ..) (n1 elements) and b.(i2 ..) (n2), both sorted, into
+     dst.(d ..); an element of the first run goes first on a tie. *)
+  let merge i1 n1 b i2 n2 dst d =
+    let end1 = i1 + n1 and end2 = i2 + n2 in
+    let rec step i1 x1 i2 x2 d =
+      if cmp x1 x2 <= 0 then begin
+        unsafe_set dst d x1;
+        if i1 + 1 < end1 then step (i1 + 1) (unsafe_get a (i1 + 1)) i2 x2 (d + 1)
+        else unsafe_blit b i2 dst (d + 1) (end2 - i2)
+      end else begin
+        unsafe_set dst d x2;
+        if i2 + 1 < end2 then step i1 x1 (i2 + 1) (unsafe_get b (i2 + 1)) (d + 1)
+        else unsafe_blit a i1 dst (d + 1) (end1 - i1)
+      end in
+    step i1 (unsafe_get a i1) i2 (unsafe_get b i2) d in
+  (* a.(src .. src + n - 1) sorted into dst.(d ..), each element inserted
+     after the equal ones already there. *)
+  let insertion src dst d n =
+    for i = 0 to n - 1 do
+      let x = unsafe_get a (src + i) in
+      let rec shift j =
+        if j >= d && cmp (unsafe_get dst j) x > 0 then begin
+          unsafe_set dst (j + 1) (unsafe_get dst j);
+          shift (j - 1)
+        end else unsafe_set dst (j + 1) x in
+      shift (d + i - 1)
+    done in
+  let rec halves src n tmp t dst d =
+    let n1 = n / 2 in
+    let n2 = n - n1 in
+    sort_into (src + n1) tmp t n2;
+    sort_into src a (src + n2) n1;
+    merge (src + n2) n1 tmp t n2 dst d
+  and sort_into src dst d n =
+    if n <= cutoff then insertion src dst d n
+    else halves src n dst (d + n / 2) dst d in
+  let n = length a in
+  if n <= cutoff then insertion 0 a 0 n
+  else halves 0 n (make (n - n / 2) (unsafe_get a 0)) 0 a 0
 
 let fast_sort = stable_sort
-
-(** {1 Iterators} *)
-
-let of_rev_list = function
-    [] -> [||]
-  | hd::tl as l ->
-      let len = list_length 0 l in
-      let a = create len hd in
-      let rec fill i = function
-          [] -> a
-        | hd::tl -> unsafe_set a i hd; fill (i-1) tl
-      in
-      fill (len-2) tl
-

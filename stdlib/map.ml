@@ -1,9 +1,21 @@
-(* Association tables over ordered types, as OCaml 4.13's Map: the same AVL
-   trees (a height difference of at most 2) built by the same algorithms, so
-   that every function gives OCaml's results in OCaml's order.
+(* Map: immutable association tables over an ordered key type, with OCaml
+   4.13's Map interface (Map.Make and its signature).
 
-   There is no map.mli (test/stdlib/BUGS.md #7): [Make] is sealed by its body
-   constraint instead, which gives the same signature. *)
+   A map is a binary search tree in which every node stores its height, and
+   the heights of a node's two subtrees differ by at most 2: a looser bound
+   than the textbook AVL tree's 1, so that fewer rotations are done. The shape
+   of the tree shows through the interface: [choose] is the smallest binding,
+   and the order in which [union], [merge] and [update] call the user's
+   functions (and the key comparisons they make) follows the splits and joins
+   of the trees. So each operation builds exactly the tree OCaml's Map builds,
+   and calls the functions it is given in the order OCaml's Map does.
+
+   Unchanged inputs are returned as they are (physically), as OCaml does:
+   [add k v m == m] when [m] already binds [k] to [v] itself.
+
+   There is no map.mli (test/stdlib/BUGS.md #7): [Make] is sealed by its result
+   constraint instead, which gives the same signature. set.ml is built the same
+   way, with the same rebalancing. *)
 
 module type OrderedType =
   sig
@@ -59,442 +71,336 @@ module type S =
   end
 
 module Make (Ord : OrderedType) : (S with type key = Ord.t) = struct
+  type key = Ord.t
 
-    type key = Ord.t
+  let found = function Some x -> x | None -> raise Not_found
 
-    type 'a t =
-        Empty
-      | Node of {l:'a t; v:key; d:'a; r:'a t; h:int}
+  type 'a t =
+    | Empty
+    | Node of { l : 'a t; k : key; v : 'a; r : 'a t; h : int }
 
-    let height = function
-        Empty -> 0
-      | Node {h; _} -> h
+  let height = function Empty -> 0 | Node { h; _ } -> h
 
-    let create l x d r =
-      let hl = height l and hr = height r in
-      Node{l; v=x; d; r; h=(if hl >= hr then hl + 1 else hr + 1)}
+  (* A node over two subtrees that are already balanced against each other. *)
+  let node l k v r =
+    let hl = height l and hr = height r in
+    Node { l; k; v; r; h = 1 + (if hl < hr then hr else hl) }
 
-    let singleton x d = Node{l=Empty; v=x; d; r=Empty; h=1}
+  let singleton k v = Node { l = Empty; k; v; r = Empty; h = 1 }
 
-    let bal l x d r =
-      let hl = match l with Empty -> 0 | Node {h; _} -> h in
-      let hr = match r with Empty -> 0 | Node {h; _} -> h in
-      if hl > hr + 2 then begin
-        match l with
-          Empty -> invalid_arg "Map.bal"
-        | Node{l=ll; v=lv; d=ld; r=lr; _} ->
-            if height ll >= height lr then
-              create ll lv ld (create lr x d r)
-            else begin
-              match lr with
-                Empty -> invalid_arg "Map.bal"
-              | Node{l=lrl; v=lrv; d=lrd; r=lrr; _}->
-                  create (create ll lv ld lrl) lrv lrd (create lrr x d r)
-            end
-      end else if hr > hl + 2 then begin
-        match r with
-          Empty -> invalid_arg "Map.bal"
-        | Node{l=rl; v=rv; d=rd; r=rr; _} ->
-            if height rr >= height rl then
-              create (create l x d rl) rv rd rr
-            else begin
-              match rl with
-                Empty -> invalid_arg "Map.bal"
-              | Node{l=rll; v=rlv; d=rld; r=rlr; _} ->
-                  create (create l x d rll) rlv rld (create rlr rv rd rr)
-            end
-      end else
-        Node{l; v=x; d; r; h=(if hl >= hr then hl + 1 else hr + 1)}
+  (* A node over subtrees whose heights may differ by up to 3 (one insertion
+     or removal away from balance): one single or double rotation restores
+     the bound. The inner grandchild is lifted only when it is strictly the
+     taller one, which decides the shape of the result. *)
+  let rebalance l k v r =
+    let hl = height l and hr = height r in
+    if hl > hr + 2 then
+      match l with
+      | Node { l = a; k = ak; v = av; r = b; _ } when height a >= height b ->
+          node a ak av (node b k v r)
+      | Node { l = a; k = ak; v = av;
+               r = Node { l = b1; k = bk; v = bv; r = b2; _ }; _ } ->
+          node (node a ak av b1) bk bv (node b2 k v r)
+      | _ -> assert false
+    else if hr > hl + 2 then
+      match r with
+      | Node { l = b; k = ck; v = cv; r = c; _ } when height c >= height b ->
+          node (node l k v b) ck cv c
+      | Node { l = Node { l = b1; k = bk; v = bv; r = b2; _ };
+               k = ck; v = cv; r = c; _ } ->
+          node (node l k v b1) bk bv (node b2 ck cv c)
+      | _ -> assert false
+    else node l k v r
 
-    let empty = Empty
+  let empty = Empty
+  let is_empty = function Empty -> true | Node _ -> false
 
-    let is_empty = function Empty -> true | _ -> false
+  (* The extreme bindings, following one spine. *)
+  let rec min_binding_opt = function
+    | Empty -> None
+    | Node { l = Empty; k; v; _ } -> Some (k, v)
+    | Node { l; _ } -> min_binding_opt l
 
-    let rec add x data = function
-        Empty ->
-          Node{l=Empty; v=x; d=data; r=Empty; h=1}
-      | Node {l; v; d; r; h} as m ->
-          let c = Ord.compare x v in
-          if c = 0 then
-            if d == data then m else Node{l; v=x; d=data; r; h}
-          else if c < 0 then
-            let ll = add x data l in
-            if l == ll then m else bal ll v d r
-          else
-            let rr = add x data r in
-            if r == rr then m else bal l v d rr
+  let rec max_binding_opt = function
+    | Empty -> None
+    | Node { r = Empty; k; v; _ } -> Some (k, v)
+    | Node { r; _ } -> max_binding_opt r
 
-    let rec find x = function
-        Empty ->
-          raise Not_found
-      | Node {l; v; d; r; _} ->
-          let c = Ord.compare x v in
-          if c = 0 then d
-          else find x (if c < 0 then l else r)
+  let min_binding m = found (min_binding_opt m)
+  let max_binding m = found (max_binding_opt m)
+  let choose = min_binding
+  let choose_opt = min_binding_opt
 
-    let rec find_first_aux v0 d0 f = function
-        Empty -> (v0, d0)
-      | Node {l; v; d; r; _} ->
-          if f v then find_first_aux v d f l
-          else find_first_aux v0 d0 f r
+  let rec without_min = function
+    | Empty -> Empty
+    | Node { l = Empty; r; _ } -> r
+    | Node { l; k; v; r; _ } -> rebalance (without_min l) k v r
 
-    let rec find_first f = function
-        Empty -> raise Not_found
-      | Node {l; v; d; r; _} ->
-          if f v then find_first_aux v d f l
-          else find_first f r
+  (* Two trees side by side (all of [a]'s keys below [b]'s), of heights at
+     most 2 apart: [b]'s smallest binding becomes the root. *)
+  let glue a b =
+    match a, b with
+    | Empty, t | t, Empty -> t
+    | _ ->
+        let (k, v) = min_binding b in
+        rebalance a k v (without_min b)
 
-    let rec find_first_opt_aux v0 d0 f = function
-        Empty -> Some (v0, d0)
-      | Node {l; v; d; r; _} ->
-          if f v then find_first_opt_aux v d f l
-          else find_first_opt_aux v0 d0 f r
+  (* The single descent behind [add], [remove] and [update]: [f] sees the
+     current binding of [k] and says what it becomes. Subtrees that do not
+     change are shared, and so is the whole map when nothing changes. *)
+  let rec update k f = function
+    | Empty -> (match f None with None -> Empty | Some v -> singleton k v)
+    | Node { l; k = k'; v = v'; r; h } as m ->
+        let c = Ord.compare k k' in
+        if c = 0 then
+          match f (Some v') with
+          | None -> glue l r
+          | Some v -> if v == v' then m else Node { l; k; v; r; h }
+        else if c < 0 then
+          let l' = update k f l in
+          if l' == l then m else rebalance l' k' v' r
+        else
+          let r' = update k f r in
+          if r' == r then m else rebalance l k' v' r'
 
-    let rec find_first_opt f = function
-        Empty -> None
-      | Node {l; v; d; r; _} ->
-          if f v then find_first_opt_aux v d f l
-          else find_first_opt f r
+  (* [update] specialised, as the most frequent use: no closure, no option. *)
+  let rec add k v = function
+    | Empty -> singleton k v
+    | Node { l; k = k'; v = v'; r; h } as m ->
+        let c = Ord.compare k k' in
+        if c = 0 then (if v == v' then m else Node { l; k; v; r; h })
+        else if c < 0 then
+          let l' = add k v l in
+          if l' == l then m else rebalance l' k' v' r
+        else
+          let r' = add k v r in
+          if r' == r then m else rebalance l k' v' r'
 
-    let rec find_last_aux v0 d0 f = function
-        Empty -> (v0, d0)
-      | Node {l; v; d; r; _} ->
-          if f v then find_last_aux v d f r
-          else find_last_aux v0 d0 f l
+  let remove k m = update k (fun _ -> None) m
 
-    let rec find_last f = function
-        Empty -> raise Not_found
-      | Node {l; v; d; r; _} ->
-          if f v then find_last_aux v d f r
-          else find_last f l
+  let rec find_opt k = function
+    | Empty -> None
+    | Node { l; k = k'; v; r; _ } ->
+        let c = Ord.compare k k' in
+        if c = 0 then Some v else find_opt k (if c < 0 then l else r)
 
-    let rec find_last_opt_aux v0 d0 f = function
-        Empty -> Some (v0, d0)
-      | Node {l; v; d; r; _} ->
-          if f v then find_last_opt_aux v d f r
-          else find_last_opt_aux v0 d0 f l
+  let find k m = found (find_opt k m)
+  let mem k m = match find_opt k m with Some _ -> true | None -> false
 
-    let rec find_last_opt f = function
-        Empty -> None
-      | Node {l; v; d; r; _} ->
-          if f v then find_last_opt_aux v d f r
-          else find_last_opt f l
+  (* [f] is monotone: false on the small keys, then true ([find_first]), or
+     the reverse ([find_last]). The descent keeps the best binding seen so
+     far and moves towards the boundary. *)
+  let search ~first f m =
+    let rec go best = function
+      | Empty -> best
+      | Node { l; k; v; r; _ } ->
+          if f k then go (Some (k, v)) (if first then l else r)
+          else go best (if first then r else l) in
+    go None m
 
-    let rec find_opt x = function
-        Empty -> None
-      | Node {l; v; d; r; _} ->
-          let c = Ord.compare x v in
-          if c = 0 then Some d
-          else find_opt x (if c < 0 then l else r)
+  let find_first_opt f m = search ~first:true f m
+  let find_last_opt f m = search ~first:false f m
+  let find_first f m = found (find_first_opt f m)
+  let find_last f m = found (find_last_opt f m)
 
-    let rec mem x = function
-        Empty -> false
-      | Node {l; v; r; _} ->
-          let c = Ord.compare x v in
-          c = 0 || mem x (if c < 0 then l else r)
+  (* Joining trees of any heights around a middle binding: walk down the
+     spine of the taller tree until the other fits beside a subtree, then
+     rebalance on the way back up. *)
+  let rec join l k v r =
+    match l, r with
+    | Empty, _ -> add_leftmost k v r
+    | _, Empty -> add_rightmost k v l
+    | Node { l = ll; k = lk; v = lv; r = lr; h = hl },
+      Node { l = rl; k = rk; v = rv; r = rr; h = hr } ->
+        if hl > hr + 2 then rebalance ll lk lv (join lr k v r)
+        else if hr > hl + 2 then rebalance (join l k v rl) rk rv rr
+        else node l k v r
 
-    let rec min_binding = function
-        Empty -> raise Not_found
-      | Node {l=Empty; v; d; _} -> (v, d)
-      | Node {l; _} -> min_binding l
+  and add_leftmost k v = function
+    | Empty -> singleton k v
+    | Node { l; k = k'; v = v'; r; _ } -> rebalance (add_leftmost k v l) k' v' r
 
-    let rec min_binding_opt = function
-        Empty -> None
-      | Node {l=Empty; v; d; _} -> Some (v, d)
-      | Node {l; _} -> min_binding_opt l
+  and add_rightmost k v = function
+    | Empty -> singleton k v
+    | Node { l; k = k'; v = v'; r; _ } -> rebalance l k' v' (add_rightmost k v r)
 
-    let rec max_binding = function
-        Empty -> raise Not_found
-      | Node {v; d; r=Empty; _} -> (v, d)
-      | Node {r; _} -> max_binding r
+  (* [glue] for trees of any heights. *)
+  let concat a b =
+    match a, b with
+    | Empty, t | t, Empty -> t
+    | _ ->
+        let (k, v) = min_binding b in
+        join a k v (without_min b)
 
-    let rec max_binding_opt = function
-        Empty -> None
-      | Node {v; d; r=Empty; _} -> Some (v, d)
-      | Node {r; _} -> max_binding_opt r
+  let join_opt l k v r =
+    match v with Some v -> join l k v r | None -> concat l r
 
-    let rec remove_min_binding = function
-        Empty -> invalid_arg "Map.remove_min_elt"
-      | Node {l=Empty; r; _} -> r
-      | Node {l; v; d; r; _} -> bal (remove_min_binding l) v d r
+  let rec split k = function
+    | Empty -> (Empty, None, Empty)
+    | Node { l; k = k'; v; r; _ } ->
+        let c = Ord.compare k k' in
+        if c = 0 then (l, Some v, r)
+        else if c < 0 then
+          let (below, at, above) = split k l in
+          (below, at, join above k' v r)
+        else
+          let (below, at, above) = split k r in
+          (join l k' v below, at, above)
 
-    let merge t1 t2 =
-      match (t1, t2) with
-        (Empty, t) -> t
-      | (t, Empty) -> t
-      | (_, _) ->
-          let (x, d) = min_binding t2 in
-          bal t1 x d (remove_min_binding t2)
+  (* Both walk the taller tree and split the other at its root. [merge]
+     treats the right-hand sides first, then the root, then the left; [union]
+     the left, the right, then the root: this is the order in which OCaml's
+     Map calls [f]. *)
+  let rec merge f m1 m2 =
+    match m1, m2 with
+    | Empty, Empty -> Empty
+    | Node { l; k; v; r; h }, _ when h >= height m2 ->
+        let (l2, v2, r2) = split k m2 in
+        let r' = merge f r r2 in
+        let v' = f k (Some v) v2 in
+        join_opt (merge f l l2) k v' r'
+    | _, Node { l; k; v; r; _ } ->
+        let (l1, v1, r1) = split k m1 in
+        let r' = merge f r1 r in
+        let v' = f k v1 (Some v) in
+        join_opt (merge f l1 l) k v' r'
+    | _, Empty -> assert false
 
-    let rec remove x = function
-        Empty -> Empty
-      | (Node {l; v; d; r; _} as m) ->
-          let c = Ord.compare x v in
-          if c = 0 then merge l r
-          else if c < 0 then
-            let ll = remove x l in if l == ll then m else bal ll v d r
-          else
-            let rr = remove x r in if r == rr then m else bal l v d rr
-
-    let rec update x f = function
-        Empty ->
-          begin match f None with
-          | None -> Empty
-          | Some data -> Node{l=Empty; v=x; d=data; r=Empty; h=1}
-          end
-      | Node {l; v; d; r; h} as m ->
-          let c = Ord.compare x v in
-          if c = 0 then begin
-            match f (Some d) with
-            | None -> merge l r
-            | Some data ->
-                if d == data then m else Node{l; v=x; d=data; r; h}
-          end else if c < 0 then
-            let ll = update x f l in
-            if l == ll then m else bal ll v d r
-          else
-            let rr = update x f r in
-            if r == rr then m else bal l v d rr
-
-    let rec iter f = function
-        Empty -> ()
-      | Node {l; v; d; r; _} ->
-          iter f l; f v d; iter f r
-
-    let rec map f = function
-        Empty -> Empty
-      | Node {l; v; d; r; h} ->
-          let l' = map f l in
-          let d' = f d in
-          let r' = map f r in
-          Node{l=l'; v; d=d'; r=r'; h}
-
-    let rec mapi f = function
-        Empty -> Empty
-      | Node {l; v; d; r; h} ->
-          let l' = mapi f l in
-          let d' = f v d in
-          let r' = mapi f r in
-          Node{l=l'; v; d=d'; r=r'; h}
-
-    let rec fold f m accu =
-      match m with
-        Empty -> accu
-      | Node {l; v; d; r; _} ->
-          fold f r (f v d (fold f l accu))
-
-    let rec for_all p = function
-        Empty -> true
-      | Node {l; v; d; r; _} -> p v d && for_all p l && for_all p r
-
-    let rec exists p = function
-        Empty -> false
-      | Node {l; v; d; r; _} -> p v d || exists p l || exists p r
-
-    (* These two assume the new key is strictly smaller (or bigger) than every
-       key of the tree; only [join] uses them, which guarantees it. *)
-
-    let rec add_min_binding k x = function
-      | Empty -> singleton k x
-      | Node {l; v; d; r; _} ->
-        bal (add_min_binding k x l) v d r
-
-    let rec add_max_binding k x = function
-      | Empty -> singleton k x
-      | Node {l; v; d; r; _} ->
-        bal l v d (add_max_binding k x r)
-
-    (* Like [create] and [bal], with no assumption on the heights of l and r. *)
-
-    let rec join l v d r =
-      match (l, r) with
-        (Empty, _) -> add_min_binding v d r
-      | (_, Empty) -> add_max_binding v d l
-      | (Node{l=ll; v=lv; d=ld; r=lr; h=lh}, Node{l=rl; v=rv; d=rd; r=rr; h=rh}) ->
-          if lh > rh + 2 then bal ll lv ld (join lr v d r) else
-          if rh > lh + 2 then bal (join l v d rl) rv rd rr else
-          create l v d r
-
-    (* Merges two trees, every key of t1 preceding every key of t2, with no
-       assumption on their heights. *)
-
-    let concat t1 t2 =
-      match (t1, t2) with
-        (Empty, t) -> t
-      | (t, Empty) -> t
-      | (_, _) ->
-          let (x, d) = min_binding t2 in
-          join t1 x d (remove_min_binding t2)
-
-    let concat_or_join t1 v d t2 =
-      match d with
-      | Some d -> join t1 v d t2
-      | None -> concat t1 t2
-
-    let rec split x = function
-        Empty ->
-          (Empty, None, Empty)
-      | Node {l; v; d; r; _} ->
-          let c = Ord.compare x v in
-          if c = 0 then (l, Some d, r)
-          else if c < 0 then
-            let (ll, pres, rl) = split x l in (ll, pres, join rl v d r)
-          else
-            let (lr, pres, rr) = split x r in (join l v d lr, pres, rr)
-
-    let rec merge f s1 s2 =
-      match (s1, s2) with
-        (Empty, Empty) -> Empty
-      | (Node {l=l1; v=v1; d=d1; r=r1; h=h1}, _) when h1 >= height s2 ->
-          let (l2, d2, r2) = split v1 s2 in
-          (* OCaml evaluates the arguments right to left, so [f] is called on
-             the right subtree's keys first; mlc goes left to right
-             (test/stdlib/BUGS.md #10), hence the explicit order. *)
-          let r = merge f r1 r2 in
-          let d = f v1 (Some d1) d2 in
-          let l = merge f l1 l2 in
-          concat_or_join l v1 d r
-      | (_, Node {l=l2; v=v2; d=d2; r=r2; _}) ->
-          let (l1, d1, r1) = split v2 s1 in
-          let r = merge f r1 r2 in
-          let d = f v2 d1 (Some d2) in
-          let l = merge f l1 l2 in
-          concat_or_join l v2 d r
-      | _ ->
-          assert false
-
-    let rec union f s1 s2 =
-      match (s1, s2) with
-      | (Empty, s) | (s, Empty) -> s
-      | (Node {l=l1; v=v1; d=d1; r=r1; h=h1},
-         Node {l=l2; v=v2; d=d2; r=r2; h=h2}) ->
+  let union f m1 m2 =
+    let resolve k a b =
+      match a, b with
+      | Some a, Some b -> f k a b
+      | (Some _ as one), None | None, one -> one in
+    let rec go m1 m2 =
+      match m1, m2 with
+      | Empty, m | m, Empty -> m
+      | Node { l = l1; k = k1; v = v1; r = r1; h = h1 },
+        Node { l = l2; k = k2; v = v2; r = r2; h = h2 } ->
           if h1 >= h2 then
-            let (l2, d2, r2) = split v1 s2 in
-            let l = union f l1 l2 and r = union f r1 r2 in
-            match d2 with
-            | None -> join l v1 d1 r
-            | Some d2 -> concat_or_join l v1 (f v1 d1 d2) r
+            let (l2, w, r2) = split k1 m2 in
+            let l = go l1 l2 and r = go r1 r2 in
+            join_opt l k1 (resolve k1 (Some v1) w) r
           else
-            let (l1, d1, r1) = split v2 s1 in
-            let l = union f l1 l2 and r = union f r1 r2 in
-            match d1 with
-            | None -> join l v2 d2 r
-            | Some d1 -> concat_or_join l v2 (f v2 d1 d2) r
+            let (l1, w, r1) = split k2 m1 in
+            let l = go l1 l2 and r = go r1 r2 in
+            join_opt l k2 (resolve k2 w (Some v2)) r in
+    go m1 m2
 
-    let rec filter p = function
-        Empty -> Empty
-      | Node {l; v; d; r; _} as m ->
-          (* call [p] in the expected left-to-right order *)
-          let l' = filter p l in
-          let pvd = p v d in
-          let r' = filter p r in
-          if pvd then if l==l' && r==r' then m else join l' v d r'
-          else concat l' r'
+  (* [f] runs on the bindings in increasing key order; the map is shared
+     when every binding is kept. *)
+  let rec filter p = function
+    | Empty -> Empty
+    | Node { l; k; v; r; _ } as m ->
+        let l' = filter p l in
+        let keep = p k v in
+        let r' = filter p r in
+        if not keep then concat l' r'
+        else if l' == l && r' == r then m
+        else join l' k v r'
 
-    let rec filter_map f = function
-        Empty -> Empty
-      | Node {l; v; d; r; _} ->
-          (* call [f] in the expected left-to-right order *)
-          let l' = filter_map f l in
-          let fvd = f v d in
-          let r' = filter_map f r in
-          begin match fvd with
-            | Some d' -> join l' v d' r'
-            | None -> concat l' r'
-          end
+  let rec filter_map f = function
+    | Empty -> Empty
+    | Node { l; k; v; r; _ } ->
+        let l' = filter_map f l in
+        let v' = f k v in
+        join_opt l' k v' (filter_map f r)
 
-    let rec partition p = function
-        Empty -> (Empty, Empty)
-      | Node {l; v; d; r; _} ->
-          (* call [p] in the expected left-to-right order *)
-          let (lt, lf) = partition p l in
-          let pvd = p v d in
-          let (rt, rf) = partition p r in
-          if pvd
-          then (join lt v d rt, concat lf rf)
-          else (concat lt rt, join lf v d rf)
+  let rec partition p = function
+    | Empty -> (Empty, Empty)
+    | Node { l; k; v; r; _ } ->
+        let (lyes, lno) = partition p l in
+        let keep = p k v in
+        let (ryes, rno) = partition p r in
+        if keep then (join lyes k v ryes, concat lno rno)
+        else (concat lyes ryes, join lno k v rno)
 
-    type 'a enumeration = End | More of key * 'a * 'a t * 'a enumeration
+  let rec iter f = function
+    | Empty -> ()
+    | Node { l; k; v; r; _ } -> iter f l; f k v; iter f r
 
-    let rec cons_enum m e =
+  let rec fold f m acc =
+    match m with
+    | Empty -> acc
+    | Node { l; k; v; r; _ } -> fold f r (f k v (fold f l acc))
+
+  let rec for_all p = function
+    | Empty -> true
+    | Node { l; k; v; r; _ } -> p k v && for_all p l && for_all p r
+
+  let rec exists p = function
+    | Empty -> false
+    | Node { l; k; v; r; _ } -> p k v || exists p l || exists p r
+
+  (* The shape is kept, so no rebalancing; [f] runs in key order. *)
+  let rec mapi f = function
+    | Empty -> Empty
+    | Node { l; k; v; r; h } ->
+        let l' = mapi f l in
+        let v' = f k v in
+        Node { l = l'; k; v = v'; r = mapi f r; h }
+
+  let map f m = mapi (fun _ v -> f v) m
+
+  let rec cardinal = function
+    | Empty -> 0
+    | Node { l; r; _ } -> cardinal l + 1 + cardinal r
+
+  let bindings m =
+    let rec collect acc = function
+      | Empty -> acc
+      | Node { l; k; v; r; _ } -> collect ((k, v) :: collect acc r) l in
+    collect [] m
+
+  (* A cursor is the part of a traversal still to come: the bindings on the
+     path from the current position to the root that are yet to be visited,
+     nearest first, each with the subtree that follows it. Ascending
+     traversals stack the left spine ([down_left]), descending ones the
+     right spine. *)
+  type 'a cursor = Done | At of key * 'a * 'a t * 'a cursor
+
+  let rec down_left m c =
+    match m with Empty -> c | Node { l; k; v; r; _ } -> down_left l (At (k, v, r, c))
+
+  let rec down_right m c =
+    match m with Empty -> c | Node { l; k; v; r; _ } -> down_right r (At (k, v, l, c))
+
+  let rec seq_of_cursor down c () =
+    match c with
+    | Done -> Seq.Nil
+    | At (k, v, rest, c) -> Seq.Cons ((k, v), seq_of_cursor down (down rest c))
+
+  let to_seq m = seq_of_cursor down_left (down_left m Done)
+  let to_rev_seq m = seq_of_cursor down_right (down_right m Done)
+
+  (* The cursor at the first key not below [low]. *)
+  let to_seq_from low m =
+    let rec start m c =
       match m with
-        Empty -> e
-      | Node {l; v; d; r; _} -> cons_enum l (More(v, d, r, e))
+      | Empty -> c
+      | Node { l; k; v; r; _ } ->
+          let d = Ord.compare k low in
+          if d = 0 then At (k, v, r, c)
+          else if d < 0 then start r c
+          else start l (At (k, v, r, c)) in
+    seq_of_cursor down_left (start m Done)
 
-    let compare cmp m1 m2 =
-      let rec compare_aux e1 e2 =
-          match (e1, e2) with
-          (End, End) -> 0
-        | (End, _)  -> -1
-        | (_, End) -> 1
-        | (More(v1, d1, r1, e1), More(v2, d2, r2, e2)) ->
-            let c = Ord.compare v1 v2 in
-            if c <> 0 then c else
-            let c = cmp d1 d2 in
-            if c <> 0 then c else
-            compare_aux (cons_enum r1 e1) (cons_enum r2 e2)
-      in compare_aux (cons_enum m1 End) (cons_enum m2 End)
+  (* Both maps in step, key then data; a map that ends first is smaller. *)
+  let compare cmp m1 m2 =
+    let rec step c1 c2 =
+      match c1, c2 with
+      | Done, Done -> 0
+      | Done, At _ -> -1
+      | At _, Done -> 1
+      | At (k1, v1, r1, c1), At (k2, v2, r2, c2) ->
+          let d = Ord.compare k1 k2 in
+          if d <> 0 then d
+          else
+            let d = cmp v1 v2 in
+            if d <> 0 then d else step (down_left r1 c1) (down_left r2 c2) in
+    step (down_left m1 Done) (down_left m2 Done)
 
-    let equal cmp m1 m2 =
-      let rec equal_aux e1 e2 =
-          match (e1, e2) with
-          (End, End) -> true
-        | (End, _)  -> false
-        | (_, End) -> false
-        | (More(v1, d1, r1, e1), More(v2, d2, r2, e2)) ->
-            Ord.compare v1 v2 = 0 && cmp d1 d2 &&
-            equal_aux (cons_enum r1 e1) (cons_enum r2 e2)
-      in equal_aux (cons_enum m1 End) (cons_enum m2 End)
+  let equal eq m1 m2 = compare (fun a b -> if eq a b then 0 else 1) m1 m2 = 0
 
-    let rec cardinal = function
-        Empty -> 0
-      | Node {l; r; _} -> cardinal l + 1 + cardinal r
-
-    let rec bindings_aux accu = function
-        Empty -> accu
-      | Node {l; v; d; r; _} -> bindings_aux ((v, d) :: bindings_aux accu r) l
-
-    let bindings s =
-      bindings_aux [] s
-
-    let choose = min_binding
-
-    let choose_opt = min_binding_opt
-
-    let add_seq i m =
-      Seq.fold_left (fun m (k,v) -> add k v m) m i
-
-    let of_seq i = add_seq i empty
-
-    let rec seq_of_enum_ c () = match c with
-      | End -> Seq.Nil
-      | More (k,v,t,rest) -> Seq.Cons ((k,v), seq_of_enum_ (cons_enum t rest))
-
-    let to_seq m =
-      seq_of_enum_ (cons_enum m End)
-
-    let rec snoc_enum s e =
-      match s with
-        Empty -> e
-      | Node{l; v; d; r; _} -> snoc_enum r (More(v, d, l, e))
-
-    let rec rev_seq_of_enum_ c () = match c with
-      | End -> Seq.Nil
-      | More (k,v,t,rest) ->
-          Seq.Cons ((k,v), rev_seq_of_enum_ (snoc_enum t rest))
-
-    let to_rev_seq c =
-      rev_seq_of_enum_ (snoc_enum c End)
-
-    let to_seq_from low m =
-      let rec aux low m c = match m with
-        | Empty -> c
-        | Node {l; v; d; r; _} ->
-            begin match Ord.compare v low with
-              | 0 -> More (v, d, r, c)
-              | n when n<0 -> aux low r c
-              | _ -> aux low l (More (v, d, r, c))
-            end
-      in
-      seq_of_enum_ (aux low m End)
+  let add_seq s m = Seq.fold_left (fun m (k, v) -> add k v m) m s
+  let of_seq s = add_seq s empty
 end

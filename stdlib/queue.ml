@@ -1,6 +1,12 @@
-(* Queues, as OCaml 4.13's Queue (from its source; no Seq). The cells hold an
-   ordinary record rather than an inline one: mlc does not yet accept binding
-   an inline record to a variable (test/stdlib/BUGS.md, 4). *)
+(* Queue: mutable first-in first-out containers, with OCaml 4.13's Queue
+   interface (without the Seq conversions).
+
+   A queue is a singly linked chain of cells, oldest first, with pointers to
+   both ends: adding links a new cell after the last one, taking unlinks the
+   first, both in constant time, and [transfer] splices a whole chain.
+   A cell holds an ordinary record rather than an inline one because mlc
+   does not yet let a variable name an inline record (test/stdlib/BUGS.md
+   #4); nothing outside can tell. *)
 
 exception Empty
 
@@ -15,123 +21,54 @@ type 'a t = {
   mutable last: 'a cell
 }
 
-let create () = {
-  length = 0;
-  first = Nil;
-  last = Nil
-}
+let create () = { length = 0; first = Nil; last = Nil }
 
-let clear q =
-  q.length <- 0;
-  q.first <- Nil;
-  q.last <- Nil
+let clear q = q.length <- 0; q.first <- Nil; q.last <- Nil
 
-let add x q =
-  let cell = Cons {
-    content = x;
-    next = Nil
-  } in
-  match q.last with
-  | Nil ->
-    q.length <- 1;
-    q.first <- cell;
-    q.last <- cell
-  | Cons last ->
-    q.length <- q.length + 1;
-    last.next <- cell;
-    q.last <- cell
+(* Appends the chain [first .. last] of [n] cells. *)
+let append_chain q n first last =
+  (match q.last with Nil -> q.first <- first | Cons tail -> tail.next <- first);
+  q.last <- last;
+  q.length <- q.length + n
 
-let push =
-  add
+let add x q = let cell = Cons { content = x; next = Nil } in append_chain q 1 cell cell
+let push = add
 
-let peek q =
-  match q.first with
-  | Nil -> raise Empty
-  | Cons { content } -> content
-
-let peek_opt q =
-  match q.first with
-  | Nil -> None
-  | Cons { content } -> Some content
-
-let top =
-  peek
-
-let take q =
-  match q.first with
-  | Nil -> raise Empty
-  | Cons { content; next = Nil } ->
-    clear q;
-    content
-  | Cons { content; next } ->
-    q.length <- q.length - 1;
-    q.first <- next;
-    content
+let peek_opt q = match q.first with Nil -> None | Cons { content; _ } -> Some content
+let peek q = match q.first with Nil -> raise Empty | Cons { content; _ } -> content
+let top = peek
 
 let take_opt q =
   match q.first with
   | Nil -> None
-  | Cons { content; next = Nil } ->
-    clear q;
-    Some content
   | Cons { content; next } ->
-    q.length <- q.length - 1;
-    q.first <- next;
-    Some content
+      (match next with
+       | Nil -> clear q (* the last cell: [last] must not keep it *)
+       | Cons _ -> q.first <- next; q.length <- q.length - 1);
+      Some content
 
-let pop =
-  take
+let take q = match take_opt q with Some x -> x | None -> raise Empty
+let pop = take
 
-let copy =
-  let rec copy q_res prev cell =
-    match cell with
-    | Nil -> q_res.last <- prev; q_res
-    | Cons { content; next } ->
-      let res = Cons { content; next = Nil } in
-      begin match prev with
-      | Nil -> q_res.first <- res
-      | Cons p -> p.next <- res
-      end;
-      copy q_res res next
-  in
-  fun q -> copy { length = q.length; first = Nil; last = Nil } Nil q.first
+let is_empty q = q.length = 0
+let length q = q.length
 
-let is_empty q =
-  q.length = 0
+(* Oldest first. *)
+let fold f acc q =
+  let rec walk acc = function
+    | Nil -> acc
+    | Cons { content; next } -> walk (f acc content) next in
+  walk acc q.first
 
-let length q =
-  q.length
+let iter f q = fold (fun () x -> ignore (f x)) () q
 
-let iter =
-  let rec iter f cell =
-    match cell with
-    | Nil -> ()
-    | Cons { content; next } ->
-      f content;
-      iter f next
-  in
-  fun f q -> iter f q.first
-
-let fold =
-  let rec fold f accu cell =
-    match cell with
-    | Nil -> accu
-    | Cons { content; next } ->
-      let accu = f accu content in
-      fold f accu next
-  in
-  fun f accu q -> fold f accu q.first
+let copy q =
+  let r = create () in
+  iter (fun x -> add x r) q;
+  r
 
 let transfer q1 q2 =
-  if q1.length > 0 then
-    match q2.last with
-    | Nil ->
-      q2.length <- q1.length;
-      q2.first <- q1.first;
-      q2.last <- q1.last;
-      clear q1
-    | Cons last ->
-      q2.length <- q2.length + q1.length;
-      last.next <- q1.first;
-      q2.last <- q1.last;
-      clear q1
+  if q1.length > 0 then begin
+    append_chain q2 q1.length q1.first q1.last;
+    clear q1
+  end

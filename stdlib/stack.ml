@@ -1,41 +1,40 @@
-(* Stacks, as OCaml 4.13's Stack (from its source; no Seq). *)
+(* Stack: mutable last-in first-out containers, with OCaml 4.13's Stack
+   interface (without the Seq conversions).
 
-type 'a t = { mutable c : 'a list; mutable len : int; }
+   A stack is an immutable list, top first, in a mutable field; its length is
+   kept beside it so that [length] takes constant time. Since the list is
+   never changed in place, [copy] can share it. *)
+
+type 'a t = { mutable c : 'a list; mutable len : int }
 
 exception Empty
 
-let create () = { c = []; len = 0; }
-
+let create () = { c = []; len = 0 }
 let clear s = s.c <- []; s.len <- 0
-
-let copy s = { c = s.c; len = s.len; }
+let copy s = { c = s.c; len = s.len }
+let is_empty s = s.c = []
+let length s = s.len
 
 let push x s = s.c <- x :: s.c; s.len <- s.len + 1
 
-let pop s =
-  match s.c with
-  | hd::tl -> s.c <- tl; s.len <- s.len - 1; hd
-  | []     -> raise Empty
-
 let pop_opt s =
   match s.c with
-  | hd::tl -> s.c <- tl; s.len <- s.len - 1; Some hd
-  | []     -> None
+  | [] -> None
+  | x :: rest -> s.c <- rest; s.len <- s.len - 1; Some x
 
-let top s =
-  match s.c with
-  | hd::_ -> hd
-  | []    -> raise Empty
+let top_opt s = match s.c with [] -> None | x :: _ -> Some x
 
-let top_opt s =
-  match s.c with
-  | hd::_ -> Some hd
-  | []    -> None
+let pop s = match pop_opt s with Some x -> x | None -> raise Empty
+let top s = match s.c with [] -> raise Empty | x :: _ -> x
 
-let is_empty s = (s.c = [])
-
-let length s = s.len
-
+(* From the top down. *)
 let iter f s = List.iter f s.c
-
 let fold f acc s = List.fold_left f acc s.c
+
+(** The signature of a network stack, the same as {!Net.S}.
+
+    OCaml's [Stack] is the LIFO container above; MirageOS also uses the word
+    for the TCP/IP stack a unikernel is given, and services are commonly
+    written [module Main (S : Stack.S) = ...]. This name lets such code be
+    written here unchanged; it adds nothing to the container. *)
+module type S = Net.S
