@@ -1,59 +1,53 @@
-(* Character operations, as OCaml 4.13's Char. *)
+(* Char: the 256 byte values, with OCaml 4.13's Char interface (including the
+   deprecated Latin-1 case mappings [lowercase] and [uppercase]).
 
-external code: char -> int = "%identity"
-external unsafe_chr: int -> char = "%identity"
+   This unit comes before Bytes and String, so the few strings it builds are
+   made with the primitives that Stdlib binds. *)
 
-let chr n =
-  if n < 0 || n > 255 then invalid_arg "Char.chr" else unsafe_chr n
+type t = char
 
-external bytes_create: int -> bytes = "caml_create_bytes"
-external bytes_unsafe_set : bytes -> int -> char -> unit
-                           = "%bytes_unsafe_set"
-external unsafe_to_string : bytes -> string = "%bytes_to_string"
+external code : char -> int = "%identity"
+external unsafe_chr : int -> char = "%identity"
 
-let escaped = function
-  | '\'' -> "\\'"
-  | '\\' -> "\\\\"
+let chr n = if n < 0 || n > 255 then invalid_arg "Char.chr" else unsafe_chr n
+
+(* The string made of [c] alone. *)
+let to_single c =
+  let b = bytes_create 1 in
+  bytes_unsafe_set b 0 c;
+  bytes_unsafe_to_string b
+
+(* The escapes of OCaml's lexical conventions: a backslash before the quote
+   and the backslash, a letter for four control characters, and three decimal
+   digits for any byte outside the printable ASCII range. The double quote is
+   printable and left alone (it needs no escape between single quotes). *)
+let escaped c =
+  match c with
+  | '\'' | '\\' -> "\\" ^ to_single c
   | '\n' -> "\\n"
   | '\t' -> "\\t"
   | '\r' -> "\\r"
   | '\b' -> "\\b"
-  | ' ' .. '~' as c ->
-      let s = bytes_create 1 in
-      bytes_unsafe_set s 0 c;
-      unsafe_to_string s
-  | c ->
-      let n = code c in
-      let s = bytes_create 4 in
-      bytes_unsafe_set s 0 '\\';
-      bytes_unsafe_set s 1 (unsafe_chr (48 + n / 100));
-      bytes_unsafe_set s 2 (unsafe_chr (48 + (n / 10) mod 10));
-      bytes_unsafe_set s 3 (unsafe_chr (48 + n mod 10));
-      unsafe_to_string s
+  | ' ' .. '~' -> to_single c
+  | _ -> "\\" ^ format_int "%03d" (code c)
 
-let lowercase = function
-  | 'A' .. 'Z'
-  | '\192' .. '\214'
-  | '\216' .. '\222' as c ->
-    unsafe_chr(code c + 32)
-  | c -> c
+(* Upper and lower case letters are 32 apart, in ASCII and in Latin-1. *)
+let shift d c = unsafe_chr (code c + d)
 
-let uppercase = function
-  | 'a' .. 'z'
-  | '\224' .. '\246'
-  | '\248' .. '\254' as c ->
-    unsafe_chr(code c - 32)
-  | c -> c
+let lowercase_ascii c = match c with 'A' .. 'Z' -> shift 32 c | _ -> c
+let uppercase_ascii c = match c with 'a' .. 'z' -> shift (-32) c | _ -> c
 
-let lowercase_ascii = function
-  | 'A' .. 'Z' as c -> unsafe_chr(code c + 32)
-  | c -> c
+(* Latin-1 adds the accented letters from 192 to 222 and from 224 to 254;
+   215 and 247 in the middle of them are the signs for times and division. *)
+let lowercase c =
+  match c with
+  | 'A' .. 'Z' | '\192' .. '\222' when c <> '\215' -> shift 32 c
+  | _ -> c
 
-let uppercase_ascii = function
-  | 'a' .. 'z' as c -> unsafe_chr(code c - 32)
-  | c -> c
+let uppercase c =
+  match c with
+  | 'a' .. 'z' | '\224' .. '\254' when c <> '\247' -> shift (-32) c
+  | _ -> c
 
-type t = char
-
-let compare c1 c2 = code c1 - code c2
-let equal (c1: t) (c2: t) = compare c1 c2 = 0
+let compare a b = code a - code b
+let equal (a : t) (b : t) = a = b

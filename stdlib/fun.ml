@@ -1,19 +1,22 @@
-(* As OCaml 4.13's Fun (from its source). There is no Printexc yet, so no
-   printer is registered for Finally_raised and backtraces are not kept. *)
+(* Fun: combinators on functions, with OCaml 4.13's Fun interface.
+
+   [protect] runs a clean-up action whichever way the work ends. If the
+   clean-up itself raises, its exception is wrapped in [Finally_raised]: a
+   clean-up is not expected to fail, and the wrapper keeps such a failure from
+   passing for one of the work's own exceptions. There is no Printexc yet, so
+   no printer is registered for [Finally_raised] and no backtrace is kept. *)
 
 external id : 'a -> 'a = "%identity"
-let const c _ = c
-let flip f x y = f y x
-let negate p v = not (p v)
+
+let const v _ = v
+let flip f a b = f b a
+let negate p x = not (p x)
 
 exception Finally_raised of exn
 
 let protect ~(finally : unit -> unit) work =
-  let finally_no_exn () =
-    try finally () with e -> raise (Finally_raised e)
-  in
-  match work () with
-  | result -> finally_no_exn () ; result
-  | exception work_exn ->
-      finally_no_exn () ;
-      raise work_exn
+  let clean_up () =
+    match finally () with () -> () | exception e -> raise (Finally_raised e) in
+  let result = try work () with e -> clean_up (); raise e in
+  clean_up ();
+  result

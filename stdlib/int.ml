@@ -1,10 +1,17 @@
-(* Integers, as OCaml 4.13's Int (from its source). *)
+(* Int: the native integers, with OCaml 4.13's Int interface (without
+   [of_string] and [hash]).
+
+   Arithmetic wraps around modulo 2^63 as in OCaml, which is why [abs min_int]
+   is [min_int] and [succ max_int] is [min_int]; division by zero raises
+   Division_by_zero. The operations that are single instructions are bound to
+   the primitives, so they cost no call. *)
 
 type t = int
 
 let zero = 0
 let one = 1
 let minus_one = -1
+
 external neg : int -> int = "%negint"
 external add : int -> int -> int = "%addint"
 external sub : int -> int -> int = "%subint"
@@ -13,27 +20,32 @@ external div : int -> int -> int = "%divint"
 external rem : int -> int -> int = "%modint"
 external succ : int -> int = "%succint"
 external pred : int -> int = "%predint"
-let abs x = if x >= 0 then x else -x
-let max_int = (-1) lsr 1
-let min_int = max_int + 1
+
+let abs n = if n < 0 then neg n else n
+
+let max_int = Stdlib.max_int
+let min_int = Stdlib.min_int
+
 external logand : int -> int -> int = "%andint"
 external logor : int -> int -> int = "%orint"
 external logxor : int -> int -> int = "%xorint"
-let lognot x = logxor x (-1)
+
+let lognot = Stdlib.lnot
+
 external shift_left : int -> int -> int = "%lslint"
 external shift_right : int -> int -> int = "%asrint"
 external shift_right_logical : int -> int -> int = "%lsrint"
-let equal : int -> int -> bool = ( = )
-let compare : int -> int -> int = Stdlib.compare
-let min x y : t = if x <= y then x else y
-let max x y : t = if x >= y then x else y
+
+(* The annotations make the comparisons the integer ones, not the generic
+   structural ones. *)
+let equal (a : int) b = a = b
+let compare (a : int) b = Stdlib.compare a b
+
+(* On a tie the first argument is returned (the two are equal anyway). *)
+let min (a : t) (b : t) : t = if b < a then b else a
+let max (a : t) (b : t) : t = if b > a then b else a
+
 external to_float : int -> float = "%floatofint"
 external of_float : float -> int = "%intoffloat"
 
-(*
-external int_of_string : string -> int = "caml_int_of_string"
-let of_string s = try Some (int_of_string s) with Failure _ -> None
-*)
-
-external format_int : string -> int -> string = "caml_format_int"
-let to_string x = format_int "%d" x
+let to_string = string_of_int

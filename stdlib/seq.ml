@@ -1,4 +1,11 @@
-(* Functional iterators, as OCaml 4.13's Seq. *)
+(* Seq: on-demand sequences, with OCaml 4.13's Seq interface.
+
+   A sequence is a function that, applied to (), computes its first node: the
+   end, or an element and the sequence of the rest. Nothing is computed before
+   it is asked for, and each combinator here keeps that: it returns a function
+   that does its work only when its own first node is asked for, and then
+   forces no more of its arguments than that one node needs. A sequence is
+   recomputed each time it is traversed. *)
 
 type 'a t = unit -> 'a node
 
@@ -7,66 +14,43 @@ and +'a node =
   | Cons of 'a * 'a t
 
 let empty () = Nil
-
 let return x () = Cons (x, empty)
+let cons x rest () = Cons (x, rest)
 
-let cons x next () = Cons (x, next)
+let rec unfold step state () =
+  match step state with
+  | None -> Nil
+  | Some (x, next) -> Cons (x, unfold step next)
 
-let rec append seq1 seq2 () =
-  match seq1 () with
-  | Nil -> seq2 ()
-  | Cons (x, next) -> Cons (x, append next seq2)
+let rec append s tail () =
+  match s () with
+  | Nil -> tail ()
+  | Cons (x, rest) -> Cons (x, append rest tail)
 
-let rec map f seq () =
-  match seq () with
+(* The general transformer: elements mapped to None are skipped, which may
+   force several nodes of [s] to produce one node of the result. *)
+let rec filter_map f s () =
+  match s () with
   | Nil -> Nil
-  | Cons (x, next) -> Cons (f x, map f next)
+  | Cons (x, rest) ->
+    match f x with
+    | None -> filter_map f rest ()
+    | Some y -> Cons (y, filter_map f rest)
 
-let rec filter_map f seq () =
-  match seq () with
+let map f s = filter_map (fun x -> Some (f x)) s
+let filter p s = filter_map (fun x -> if p x then Some x else None) s
+
+let rec concat ss () =
+  match ss () with
   | Nil -> Nil
-  | Cons (x, next) ->
-      match f x with
-      | None -> filter_map f next ()
-      | Some y -> Cons (y, filter_map f next)
+  | Cons (s, rest) -> append s (concat rest) ()
 
-let rec filter f seq () =
-  match seq () with
-  | Nil -> Nil
-  | Cons (x, next) ->
-      if f x then Cons (x, filter f next) else filter f next ()
-
-let rec concat seq () =
-  match seq () with
-  | Nil -> Nil
-  | Cons (x, next) -> append x (concat next) ()
-
-let rec flat_map f seq () =
-  match seq () with
-  | Nil -> Nil
-  | Cons (x, next) -> append (f x) (flat_map f next) ()
-
+let flat_map f s = concat (map f s)
 let concat_map = flat_map
 
-let fold_left f acc seq =
-  let rec aux f acc seq =
-    match seq () with
-    | Nil -> acc
-    | Cons (x, next) ->
-        let acc = f acc x in
-        aux f acc next
-  in
-  aux f acc seq
+let rec fold_left f acc s =
+  match s () with
+  | Nil -> acc
+  | Cons (x, rest) -> fold_left f (f acc x) rest
 
-let iter f seq =
-  let rec aux seq =
-    match seq () with
-    | Nil -> ()
-    | Cons (x, next) -> f x; aux next
-  in
-  aux seq
-
-let rec unfold f u () =
-  match f u with
-  | None -> Nil
-  | Some (x, u') -> Cons (x, unfold f u')
+let iter f s = fold_left (fun () x -> ignore (f x)) () s
