@@ -118,14 +118,12 @@ export function resolveFirstLabel(env: Env, li: LongIdent, expected: Type | null
 /** Resolves a record label, preferring the expected type's. */
 export function resolveLabel(env: Env, li: LongIdent, expected: Type | null, inExpr: boolean): LabelInfo {
   const head = expected ? knownHead(expected).path : null;
-  if (head && li.path && head.decl.kind.kind === 'record') {
-    // a qualified label still follows the known type when that type has it
+  if (head && head.decl.kind.kind === 'record') {
+    // the known type decides, even for a qualified `M.f`, when it has the label
     const l = labelInfosOf(head.path, head.decl).find((x) => x.name === li.name);
     if (l) return l;
   }
   if (head && !li.path && head.decl.kind.kind === 'record') {
-    const l = labelInfosOf(head.path, head.decl).find((x) => x.name === li.name);
-    if (l) return l;
     if (isInlineRecordPath(head.path)) {
       fail(li.span, `The field ${li.name} is not part of the record argument for the ${pathName(head.path)} constructor`);
     }
