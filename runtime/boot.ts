@@ -29,8 +29,10 @@ export function bootImage(image: Uint8Array, flags: RunFlags, verbose = false): 
       process.stdin.destroy();
     });
     let code: number | null = null;
+    // the image's status is final once posted; the worker may linger on its stdin
     worker.on('message', (m: { code: number }) => {
       code = m.code;
+      resolveExit(code);
     });
     worker.on('error', (e) => {
       process.stderr.write(`mlc: the tender failed: ${e.message}\n`);

@@ -3,7 +3,7 @@
 // a missing file or a bad flag.
 
 import { Command, CommanderError, Option } from 'commander';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readManifest, type RunFlags } from '../../runtime/attach.ts';
 import { bootImage } from '../../runtime/boot.ts';
 import { CompileError, type Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -36,7 +36,14 @@ function fail(message: string): never {
 function requireFile(path: string, exts: string[]): void {
   if (!exts.some((e) => path.endsWith(e))) fail(`${path}: expected a file ending in ${exts.join(' or ')}`);
   if (!existsSync(path)) fail(`${path}: no such file`);
+  if (!statSync(path).isFile()) fail(`${path}: not a file`);
 }
+
+// A closed pipe (`mlc build --dump wat | head`) is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 /** Builds `path`; prints diagnostics; returns the image or exits with status 2. */
 async function compile(path: string, flags: CommonFlags, extra: Partial<BuildOptions> = {}) {
@@ -57,6 +64,10 @@ async function compile(path: string, flags: CommonFlags, extra: Partial<BuildOpt
     if (e instanceof CompileError) {
       report(e.diagnostics, flags);
       process.exit(2);
+    }
+    if (e instanceof RangeError || (e instanceof Error && /call stack/i.test(e.message))) {
+      // TODO(#8): make the parser and later passes iterate over long sequences
+      fail(`${path}: this program is nested too deeply for mlc (more than a few hundred levels of one construct, or a very long list literal); split it into smaller definitions`);
     }
     throw e;
   }
@@ -128,7 +139,7 @@ function common(cmd: Command): Command {
     .addOption(new Option('--error-format <format>', 'how to print diagnostics').choices(['text', 'json']).default('text'))
     .addOption(new Option('--dump <stage...>', 'print a stage\'s output').choices(stages))
     .addOption(new Option('--stop-after <stage>', 'stop after a stage').choices(stages))
-    .option('-O <level>', 'optimisation level (0-4)', '2')
+    .addOption(new Option('-O <level>', 'optimisation level').choices(['0', '1', '2', '3']).default('2'))
     .option('-v, --verbose', 'say what the build did and how long each stage took');
 }
 
@@ -147,7 +158,11 @@ buildDeviceFlags(common(program.command('build').description('compile FILE.ml to
     const result = await compile(file, flags, { service: serviceFlags(flags) });
     if (!result.wasm) return;
     const out = flags.output ?? file.replace(/\.ml$/, '.wasm');
-    writeFileSync(out, result.wasm);
+    try {
+      writeFileSync(out, result.wasm);
+    } catch (e) {
+      fail(`cannot write ${out}: ${(e as Error).message}`);
+    }
     if (flags.verbose) process.stderr.write(`mlc: wrote ${out} (${result.wasm.length} bytes)\n`);
   });
 
@@ -166,7 +181,8 @@ buildDeviceFlags(common(program.command('run').description('compile and run FILE
       if (!result.wasm) return;
       image = result.wasm;
     }
-    process.exitCode = await bootImage(image, attach, flags.verbose === true);
+    // exit at once: our stdin may still hold data no device will read
+    process.exit(await bootImage(image, attach, flags.verbose === true));
   });
 
 program

@@ -10,7 +10,7 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 const mlcScript = path.join(repoRoot, 'bin/mlc.js');
 
 /** Per-subprocess limit: generous, since a slow compiler should fail, not hang the suite. */
-export const programTimeoutMs = Number(process.env.MLC_TEST_TIMEOUT_MS ?? 60_000);
+export const programTimeoutMs = Number(process.env.MLC_TEST_TIMEOUT_MS ?? 180_000);
 /** How many subprocesses a test file runs at once. */
 export const poolSize = Number(process.env.MLC_TEST_JOBS ?? 2);
 
