@@ -2,6 +2,7 @@
 // Solo5's tenders do: exactly those devices, by name; a missing one is a clear
 // refusal to boot, never a guess.
 
+import { stat } from 'node:fs/promises';
 import { BlockDevice, ConsoleDevice, type Device, KvDevice, type ManifestDevice, type NetConfig, NetDevice } from './devices.ts';
 
 export interface RunFlags {
@@ -67,6 +68,9 @@ export async function attachDevices(
         break;
       case 'kv': {
         const dir = flags.kvHost.get(d.name)!;
+        if (!(await stat(dir).then((st) => st.isDirectory(), () => false))) {
+          throw new AttachError(`--kv-host ${d.name}=${dir}: not a directory`);
+        }
         devices.push(new KvDevice(d.name, dir, false));
         log(`attached key-value store "${d.name}" <- ${dir}/`);
         break;

@@ -4,7 +4,7 @@
 // status, never an exception in the host.
 
 import { randomFillSync } from 'node:crypto';
-import { constants, type FileHandle, open, readdir, readFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { constants, type FileHandle, open, readdir, readFile, mkdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -162,6 +162,20 @@ export class KvDevice implements Device {
     return path.join(this.root, ...parts);
   }
 
+  /** False if the path, once symbolic links are followed, leaves the store's root. */
+  private async inside(file: string): Promise<boolean> {
+    const rootReal = await realpath(this.root).catch(() => this.root);
+    // the nearest existing ancestor decides where a new file would land
+    let probe = file;
+    for (;;) {
+      const real = await realpath(probe).catch(() => null);
+      if (real !== null) return real === rootReal || real.startsWith(rootReal + path.sep);
+      const parent = path.dirname(probe);
+      if (parent === probe) return false;
+      probe = parent;
+    }
+  }
+
   request(op: number, _a: bigint, _b: bigint, payload: Uint8Array, complete: Complete): boolean {
     if (op < 0 || op > 5) return false;
     this.run(op, payload).then(
@@ -181,7 +195,7 @@ export class KvDevice implements Device {
       value = payload.subarray(zero + 1);
     }
     const file = this.resolve(key);
-    if (file === null) return [1];
+    if (file === null || !(await this.inside(file))) return [1];
     if ((op === 4 || op === 5) && file === this.root) return [op === 4 ? 2 : 1]; // the root itself stays
     const info = await stat(file).catch(() => null);
     switch (op) {

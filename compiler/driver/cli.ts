@@ -4,6 +4,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { readManifest, type RunFlags } from '../../runtime/attach.ts';
 import { bootImage } from '../../runtime/boot.ts';
 import { CompileError, type Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -106,11 +107,15 @@ function netConfig(flags: DeviceFlags): RunFlags['net'] {
     return n;
   };
   for (const v of flags.port ?? []) {
-    const [a, b] = v.split(':');
+    const parts = v.split(':');
+    if (parts.length > 2) fail(`--port ${v}: expected a port number (0-65535), or GUEST:HOST`);
+    const [a, b] = parts;
     if (b === undefined) defaultPort = portNumber(a!, v);
     else ports.set(portNumber(a!, v), portNumber(b, v));
   }
-  return { address: flags.address ?? '127.0.0.1', ports, defaultPort };
+  const address = flags.address ?? '127.0.0.1';
+  if (isIP(address) === 0) fail(`--address ${JSON.stringify(address)}: expected an IP address such as 127.0.0.1 or ::1`);
+  return { address, ports, defaultPort };
 }
 
 function serviceFlags(flags: DeviceFlags): ServiceFlags {
