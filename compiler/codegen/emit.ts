@@ -497,12 +497,15 @@ ${mainFn}
     return `(local.get ${this.scope.declare(id)})`;
   }
 
+  /** A constant global holding the closure of a function without free variables. */
+  private staticClosureGlobal(global: string, arity: number, wasmName: string): string {
+    const type = this.closureType(arity);
+    this.globalsText.push(`(global ${global} (ref ${type}) ${this.closureNew(type, arity, wasmName, [])})`);
+    return global;
+  }
+
   private emitStaticClosure(global: string, fun: LFun, wasmName: string): void {
-    const arity = fun.params.length;
-    const g = `$${sanitize(global)}`;
-    this.globalsText.push(
-      `(global ${g} (ref ${this.closureType(arity)}) ${this.closureNew(this.closureType(arity), arity, wasmName, [])})`,
-    );
+    this.staticClosureGlobal(`$${sanitize(global)}`, fun.params.length, wasmName);
     this.compileFunction(fun, wasmName, [], null);
   }
 
@@ -512,10 +515,7 @@ ${mainFn}
     const wasmName = this.functionName(fun);
     const arity = fun.params.length;
     if (free.length === 0) {
-      const g = `$clo_${wasmName.slice(1)}`;
-      this.globalsText.push(
-        `(global ${g} (ref ${this.closureType(arity)}) ${this.closureNew(this.closureType(arity), arity, wasmName, [])})`,
-      );
+      const g = this.staticClosureGlobal(`$clo_${wasmName.slice(1)}`, arity, wasmName);
       this.compileFunction(fun, wasmName, [], selfId);
       return `(global.get ${g})`;
     }
@@ -532,11 +532,8 @@ ${mainFn}
     if (free.length === 0) {
       // a closed local function: static closure, direct calls
       const wasmName = this.functionName(fun);
-      const g = `$clo_${wasmName.slice(1)}`;
       const arity = fun.params.length;
-      this.globalsText.push(
-        `(global ${g} (ref ${this.closureType(arity)}) ${this.closureNew(this.closureType(arity), arity, wasmName, [])})`,
-      );
+      const g = this.staticClosureGlobal(`$clo_${wasmName.slice(1)}`, arity, wasmName);
       this.scope.homes.set(id.stamp, { kind: 'static', global: g });
       this.knownVars.set(id.stamp, { wasmName, arity });
       this.compileFunction(fun, wasmName, [], null);
@@ -558,12 +555,8 @@ ${mainFn}
     if (outside.size === 0) {
       // the whole group is closed: static closures referring to each other by global
       binds.forEach((b, i) => {
-        const g = `$clo_${names[i]!.slice(1)}`;
+        const g = this.staticClosureGlobal(`$clo_${names[i]!.slice(1)}`, b.fun.params.length, names[i]!);
         this.scope.homes.set(b.id.stamp, { kind: 'static', global: g });
-        const arity = b.fun.params.length;
-        this.globalsText.push(
-          `(global ${g} (ref ${this.closureType(arity)}) ${this.closureNew(this.closureType(arity), arity, names[i]!, [])})`,
-        );
       });
       binds.forEach((b, i) => this.compileFunction(b.fun, names[i]!, [], null));
       return this.compile(body, tail);

@@ -139,8 +139,6 @@ export function runtimeFunctions(): string {
   (struct.new $Float (local.get $x)))
 
 ;; ---- exceptions ----
-(func $raise (param $v eqref) (result eqref)
-  (throw $ocaml (local.get $v)))
 (func $raise_const (param $v eqref)
   (throw $ocaml (local.get $v)))
 (func $new_exn_id (param $name eqref) (result eqref)

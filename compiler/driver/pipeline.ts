@@ -156,7 +156,7 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
       const file = new SourceFile(`<mlc build: ${u.name}.ml>`, u.source);
       registerSource(file);
       const ast = parseImplementation(file);
-      checkUnit({ name: u.name.charAt(0).toUpperCase() + u.name.slice(1), ml: file.path, mli: null }, ast, 'typing');
+      checkUnit({ name: moduleNameOf(u.name), ml: file.path, mli: null }, ast, 'typing');
     }
     manifest = wiring.manifest;
   }

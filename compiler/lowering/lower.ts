@@ -26,7 +26,7 @@ import type {
 } from '../typing/typedtree.ts';
 import type { Const, Lam, LFun, Program } from './lambda.ts';
 import { int, unit } from './lambda.ts';
-import { irrefutable, testPattern, type MatchContext } from './matchcomp.ts';
+import { irrefutable, patternVars, testPattern, type MatchContext } from './matchcomp.ts';
 import { primArity } from './prims.ts';
 import { expandHead } from '../typing/ctype.ts';
 import { idBool, idChar, idFloat, idInt, idUnit } from '../typing/predef.ts';
@@ -641,9 +641,7 @@ function specialisedComparison(prim: string, argType: Type): string | null {
 const ghostSpan: Span = { file: '', start: 0, end: 0, ghost: true };
 
 function seqs(first: Lam, second: Lam): Lam {
-  if (first === unit) return second;
-  if (second === unit && first.k !== 'prim') return { k: 'seq', first, second };
-  return { k: 'seq', first, second };
+  return first === unit ? second : { k: 'seq', first, second };
 }
 
 function stringConst(s: string): Lam {
@@ -669,31 +667,9 @@ function constant(c: import('../syntax/ast.ts').Constant): Lam {
   return { k: 'const', c: out };
 }
 
+/** The variables a pattern binds, in order (or-patterns: the left side's). */
 function collectVars(p: TPattern, out: Ident[]): void {
-  switch (p.kind) {
-    case 'var':
-      out.push(p.id);
-      break;
-    case 'alias':
-      out.push(p.id);
-      collectVars(p.pat, out);
-      break;
-    case 'tuple':
-    case 'array':
-      p.items.forEach((q) => collectVars(q, out));
-      break;
-    case 'construct':
-      p.args.forEach((q) => collectVars(q, out));
-      break;
-    case 'record':
-      p.fields.forEach((f) => collectVars(f.pat, out));
-      break;
-    case 'or':
-      collectVars(p.left, out);
-      break;
-    default:
-      break;
-  }
+  out.push(...patternVars(p).values());
 }
 
 /** A copy of a pattern whose variables are replaced (by stamp) with fresh ones. */
