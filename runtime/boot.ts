@@ -2,12 +2,17 @@
 
 import { Worker } from 'node:worker_threads';
 import type { RunFlags } from './attach.ts';
+import { flushShared, sharedOutputBuffer } from './output.ts';
 
 /** Stack for the guest, in MiB: deep enough for non-tail recursion over long lists. */
 const STACK_MB = 1024;
 
-export function bootImage(image: Uint8Array, flags: RunFlags, verbose = false): Promise<number> {
+/** The guest's heap limit when `--memory` does not set one, in MiB (as Solo5's `--mem`). */
+export const DEFAULT_MEMORY_MB = 2048;
+
+export function bootImage(image: Uint8Array, flags: RunFlags, verbose = false, memoryMb = DEFAULT_MEMORY_MB): Promise<number> {
   return new Promise((resolveExit) => {
+    const stdoutBuffer = sharedOutputBuffer();
     const worker = new Worker(new URL('./worker.ts', import.meta.url), {
       workerData: {
         image,
@@ -17,8 +22,10 @@ export function bootImage(image: Uint8Array, flags: RunFlags, verbose = false): 
           net: { address: flags.net.address, ports: [...flags.net.ports], defaultPort: flags.net.defaultPort },
         },
         verbose,
+        stdoutBuffer,
       },
-      resourceLimits: { stackSizeMb: STACK_MB },
+      // the guest's GC heap lives in the worker's V8 heap: its old generation is the limit
+      resourceLimits: { stackSizeMb: STACK_MB, maxOldGenerationSizeMb: memoryMb },
       stdin: true,
     });
     // The console device reads the worker's stdin: feed it ours, and let go of
@@ -35,6 +42,15 @@ export function bootImage(image: Uint8Array, flags: RunFlags, verbose = false): 
       resolveExit(code);
     });
     worker.on('error', (e) => {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        // the guest's fault, reported as OCaml reports it; the tender itself is fine
+        flushShared(1, stdoutBuffer);
+        process.stderr.write(
+          `Fatal error: exception Out_of_memory\nmlc: the guest needed more than ${memoryMb} MiB of heap (raise the limit with --memory)\n`,
+        );
+        code = 2;
+        return;
+      }
       process.stderr.write(`mlc: the tender failed: ${e.message}\n`);
       code = 3;
     });

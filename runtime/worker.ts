@@ -11,10 +11,12 @@ interface Job {
   image: Uint8Array;
   flags: { block: [string, string][]; kvHost: [string, string][]; net: { address: string; ports: [number, number][]; defaultPort: number | null } };
   verbose: boolean;
+  /** stdout's buffer, shared so the tender can flush it if this thread is stopped */
+  stdoutBuffer: SharedArrayBuffer;
 }
 
 const job = workerData as Job;
-const stdout = new FdOutput(1);
+const stdout = new FdOutput(1, null, job.stdoutBuffer);
 const stderr = new FdOutput(2, stdout);
 const log = (line: string) => stderr.write(new TextEncoder().encode(`mlc: ${line}\n`));
 

@@ -76,6 +76,17 @@ describe('services', () => {
   }, T);
 });
 
+describe('guest faults', () => {
+  it('a guest that outgrows --memory stops with Out_of_memory, keeps its output, and the tender says how to raise it', async () => {
+    const file = path.join(tmp, 'grow.ml');
+    writeFileSync(file, 'let rec grow acc n = if n = 0 then acc else grow (n :: acc) (n - 1)\nlet () = print_endline "start"; let l = ref [] in while true do l := grow !l 100000 done\n');
+    const r = await runMlc(['run', '--memory', '32', file], tmp);
+    expect(r.stdout).toBe('start\n'); // what it printed before is not lost
+    expect(r.stderr).toBe('Fatal error: exception Out_of_memory\nmlc: the guest needed more than 32 MiB of heap (raise the limit with --memory)\n');
+    expect(r.code).toBe(2);
+  }, T);
+});
+
 describe('network services', () => {
   it('echo answers many concurrent clients over loopback, with half-close', async () => {
     const { spawn } = await import('node:child_process');

@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { readManifest, type RunFlags } from '../../runtime/attach.ts';
-import { bootImage } from '../../runtime/boot.ts';
+import { bootImage, DEFAULT_MEMORY_MB } from '../../runtime/boot.ts';
 import { CompileError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { renderDiagnostic, renderJson } from '../diagnostics/render.ts';
 import { build, type BuildOptions, type Stage } from './pipeline.ts';
@@ -176,9 +176,13 @@ buildDeviceFlags(common(program.command('run').description('compile and run FILE
   .option('--block <name=file>', 'attach FILE as block device NAME', collect)
   .option('--port <port>', 'host port for the service\'s listener: N, or GUEST:HOST', collect)
   .option('--address <ip>', 'host address the network stack listens on (default 127.0.0.1)')
-  .action(async (file: string, flags: CommonFlags & DeviceFlags) => {
+  .option('--memory <MiB>', `the guest's heap limit in MiB (default ${DEFAULT_MEMORY_MB})`)
+  .action(async (file: string, flags: CommonFlags & DeviceFlags & { memory?: string }) => {
     requireFile(file, ['.ml', '.wasm']);
     const attach = runFlags(flags);
+    const memory = flags.memory === undefined ? DEFAULT_MEMORY_MB : Number(flags.memory);
+    if (!/^\d+$/.test(flags.memory ?? '0') || memory < 16 || memory > 65536)
+      fail(`--memory ${flags.memory}: expected a heap size in MiB, from 16 to 65536`);
     let image: Uint8Array;
     if (file.endsWith('.wasm')) image = readFileSync(file);
     else {
@@ -187,7 +191,7 @@ buildDeviceFlags(common(program.command('run').description('compile and run FILE
       image = result.wasm;
     }
     // exit at once: our stdin may still hold data no device will read
-    process.exit(await bootImage(image, attach, flags.verbose === true));
+    process.exit(await bootImage(image, attach, flags.verbose === true, memory));
   });
 
 program
