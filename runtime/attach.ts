@@ -27,6 +27,10 @@ export function readManifest(module: WebAssembly.Module): ManifestDevice[] {
     return devices.map((d) => {
       const { kind, name } = d as { kind?: unknown; name?: unknown };
       if (typeof kind !== 'string' || typeof name !== 'string') throw new Error('a device without kind or name');
+      // the compiler writes identifiers only; anything else (control characters
+      // that would be echoed to a terminal, say) is a damaged or forged image
+      if (!/^[a-z_][A-Za-z0-9_']{0,63}$/.test(name)) throw new Error(`a device named ${JSON.stringify(name)}`);
+      if (!/^[a-z]{1,16}$/.test(kind)) throw new Error(`a device of kind ${JSON.stringify(kind)}`);
       return { kind, name };
     });
   } catch (e) {

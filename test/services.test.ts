@@ -77,6 +77,21 @@ describe('services', () => {
 });
 
 describe('guest faults', () => {
+  it('an image whose manifest was edited to hold terminal escapes is refused, and the escapes are not echoed', async () => {
+    const image = path.join(tmp, 'forged.wasm');
+    await mlc('build', example('block/service.ml'), '-o', image);
+    const bytes = readFileSync(image);
+    const at = bytes.indexOf(Buffer.from('"name":"store"'));
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 8] = 0x1b; // same length, so the section stays well formed
+    writeFileSync(image, bytes);
+    for (const r of [await mlc('inspect', image), await mlc('run', image, '--block', `store=${path.join(tmp, 'forged.img')}`)]) {
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/manifest is damaged/);
+      expect(r.stdout + r.stderr).not.toContain('\x1b');
+    }
+  }, T);
+
   it('a guest that outgrows --memory stops with Out_of_memory, keeps its output, and the tender says how to raise it', async () => {
     const file = path.join(tmp, 'grow.ml');
     writeFileSync(file, 'let rec grow acc n = if n = 0 then acc else grow (n :: acc) (n - 1)\nlet () = print_endline "start"; let l = ref [] in while true do l := grow !l 100000 done\n');
