@@ -50,6 +50,17 @@ export async function attachDevices(
     if (!['block', 'kv', 'console', 'net'].includes(d.kind)) missing.push(`a device of kind "${d.kind}", which this tender does not know`);
   }
   if (missing.length > 0) throw new AttachError(`the image needs ${missing.join('; and ')}`);
+  // A flag for a device the image does not declare is most likely a typo of one
+  // it does; booting anyway would leave the user wondering why it is not used.
+  const declares = (kind: string, name: string) => manifest.some((d) => d.kind === kind && d.name === name);
+  const stray: string[] = [];
+  for (const [name, file] of flags.block) if (!declares('block', name)) stray.push(`--block ${name}=${file}`);
+  for (const [name, dir] of flags.kvHost) if (!declares('kv', name)) stray.push(`--kv-host ${name}=${dir}`);
+  if ((flags.net.defaultPort !== null || flags.net.ports.size > 0) && !manifest.some((d) => d.kind === 'net')) stray.push('--port');
+  if (stray.length > 0) {
+    const has = manifest.map((d) => `${d.kind} "${d.name}"`).join(', ') || 'none';
+    throw new AttachError(`${stray.join(', ')}: the image declares no such device (its devices: ${has})`);
+  }
   const devices: Device[] = [];
   for (const d of manifest) {
     switch (d.kind) {
