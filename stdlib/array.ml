@@ -79,8 +79,8 @@ let blit src so dst d n =
   then unsafe_blit src so dst d n
   else invalid_arg "Array.blit"
 
-let iteri f a = for i = 0 to length a - 1 do f i (unsafe_get a i) done
-let iter f a = for i = 0 to length a - 1 do f (unsafe_get a i) done
+let iteri (f : int -> 'a -> unit) a = for i = 0 to length a - 1 do f i (unsafe_get a i) done
+let iter (f : 'a -> unit) a = for i = 0 to length a - 1 do f (unsafe_get a i) done
 
 let mapi f a = build (length a) (fun i -> f i (unsafe_get a i))
 let map f a = build (length a) (fun i -> f (unsafe_get a i))
@@ -89,7 +89,7 @@ let map f a = build (length a) (fun i -> f (unsafe_get a i))
    messages. *)
 let same_length a b msg = if length a <> length b then invalid_arg msg
 
-let iter2 f a b =
+let iter2 (f : 'a -> 'b -> unit) a b =
   same_length a b "Array.iter2: arrays must have the same length";
   for i = 0 to length a - 1 do f (unsafe_get a i) (unsafe_get b i) done
 

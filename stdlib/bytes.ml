@@ -80,8 +80,8 @@ let blit_string src so dst d n =
   then invalid_arg "String.blit / Bytes.blit_string";
   unsafe_blit_string src so dst d n
 
-let iter f b = for i = 0 to length b - 1 do f (unsafe_get b i) done
-let iteri f b = for i = 0 to length b - 1 do f i (unsafe_get b i) done
+let iter (f : char -> unit) b = for i = 0 to length b - 1 do f (unsafe_get b i) done
+let iteri (f : int -> char -> unit) b = for i = 0 to length b - 1 do f i (unsafe_get b i) done
 
 (* Shared with String.concat, which reports its overflow under its own name. *)
 let concat_named name sep parts =

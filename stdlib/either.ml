@@ -17,7 +17,7 @@ let find_right e = fold ~left:(fun _ -> None) ~right:(fun b -> Some b) e
 let map ~left ~right e = fold ~left:(fun a -> Left (left a)) ~right:(fun b -> Right (right b)) e
 let map_left f e = map ~left:f ~right:(fun b -> b) e
 let map_right f e = map ~left:(fun a -> a) ~right:f e
-let iter = fold
+let iter ~(left : 'a -> unit) ~(right : 'b -> unit) e = fold ~left ~right e
 let for_all = fold
 
 (* Every Left sorts before every Right. *)

@@ -197,7 +197,7 @@ module Core = struct
       redistribute (index h) (not (walking h)) old h.data
     end
 
-  let iter f h =
+  let iter (f : 'a -> 'b -> unit) h =
     let rec visit = function Nil -> () | Link c -> f c.key c.value; visit c.next in
     walk h (fun () -> Array.iter visit h.data)
 

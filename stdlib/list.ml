@@ -49,11 +49,11 @@ let rev_map f l =
   let rec go acc = function [] -> acc | x :: r -> go (f x :: acc) r in
   go [] l
 
-let iteri f l =
+let iteri (f : int -> 'a -> unit) l =
   let rec go i = function [] -> () | x :: r -> f i x; go (i + 1) r in
   go 0 l
 
-let iter f l = iteri (fun _ x -> f x) l
+let iter (f : 'a -> unit) l = iteri (fun _ x -> f x) l
 
 let rec fold_left f acc = function [] -> acc | x :: r -> fold_left f (f acc x) r
 let rec fold_right f l acc = match l with [] -> acc | x :: r -> f x (fold_right f r acc)
@@ -67,7 +67,7 @@ let rec fold_pairs name f acc l1 l2 =
   | _ -> invalid_arg name
 
 let fold_left2 f acc l1 l2 = fold_pairs "List.fold_left2" f acc l1 l2
-let iter2 f l1 l2 = fold_pairs "List.iter2" (fun () a b -> f a b) () l1 l2
+let iter2 (f : 'a -> 'b -> unit) l1 l2 = fold_pairs "List.iter2" (fun () a b -> f a b) () l1 l2
 let rev_map2 f l1 l2 = fold_pairs "List.rev_map2" (fun acc a b -> f a b :: acc) [] l1 l2
 let map2 f l1 l2 = rev (fold_pairs "List.map2" (fun acc a b -> f a b :: acc) [] l1 l2)
 let combine l1 l2 = rev (fold_pairs "List.combine" (fun acc a b -> (a, b) :: acc) [] l1 l2)

@@ -60,7 +60,7 @@ let fold f acc q =
     | Cons { content; next } -> walk (f acc content) next in
   walk acc q.first
 
-let iter f q = fold (fun () x -> ignore (f x)) () q
+let iter (f : 'a -> unit) q = fold (fun () x -> f x) () q
 
 let copy q =
   let r = create () in

@@ -53,4 +53,4 @@ let rec fold_left f acc s =
   | Nil -> acc
   | Cons (x, rest) -> fold_left f (f acc x) rest
 
-let iter f s = fold_left (fun () x -> ignore (f x)) () s
+let iter (f : 'a -> unit) s = fold_left (fun () x -> f x) () s
