@@ -12,7 +12,7 @@ import { initialEnv as predefEnv, tOption } from './predef.ts';
 import { hidePathRoot, printSignature as printSig } from './printtyp.ts';
 import type { Ident, TImplementation } from './typedtree.ts';
 import { setOptionBuilder } from './typetexp.ts';
-import { translSig, typeStructure } from './typemod.ts';
+import { MAX_ERRORS, translSig, truncatedErrors, typeStructure } from './typemod.ts';
 import { TypingError } from './errors.ts';
 import type { Signature } from './types.ts';
 
@@ -35,7 +35,14 @@ export interface CheckedUnit {
 export function typeImplementation(env: Env, ast: Implementation, _moduleName: string): CheckedUnit {
   const ctx = { errors: [] as Diagnostic[], warnings: [] as Diagnostic[] };
   const r = typeStructure(env, ast.items, ctx);
-  if (ctx.errors.length) throw new CompileError(ctx.errors);
+  if (ctx.errors.length) {
+    if (truncatedErrors.has(ctx.errors)) {
+      const last = ctx.errors[ctx.errors.length - 1]!;
+      const note = `mlc stops after ${MAX_ERRORS} errors; the rest of the file was not checked.`;
+      ctx.errors[ctx.errors.length - 1] = { ...last, notes: [...(last.notes ?? []), note] };
+    }
+    throw new CompileError(ctx.errors);
+  }
   const span = { file: ast.file, start: 0, end: 0 };
   return {
     tree: { file: ast.file, module: { kind: 'struct', items: r.items, exports: r.exports, span } },

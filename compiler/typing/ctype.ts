@@ -241,8 +241,16 @@ function labelsEqual(a: Type & { kind: 'arrow' }, b: Type & { kind: 'arrow' }): 
   return a.label.kind === 'nolabel' || a.label.name === (b.label as { name: string }).name;
 }
 
+let linkHook: ((v: TypeVar, t: Type) => void) | null = null;
+
+/** Called on each variable link (explain.ts records where a variable's type was fixed). */
+export function setLinkHook(f: (v: TypeVar, t: Type) => void): void {
+  linkHook = f;
+}
+
 function linkVar(v: TypeVar, t: Type): void {
   occursAndLower(v, t, t);
+  if (linkHook) linkHook(v, t);
   if (v.name && t.kind === 'var' && !t.name) t.name = v.name;
   v.link = t;
 }

@@ -11,7 +11,8 @@
 //   module, or exception; a value's type is already seen from the scope's paths.
 
 import type { LongIdent, ModPath, Span } from '../syntax/ast.ts';
-import { didYouMean, fail } from './errors.ts';
+import { didYouMean, fail, failSilently, notYetDefinedHints } from './errors.ts';
+import type { VarOrigin } from './explain.ts';
 import { prefixSig, substModType } from './subst.ts';
 import type { CtorDesc, Ident, ModulePath, ValuePath } from './typedtree.ts';
 import {
@@ -40,6 +41,10 @@ export interface ValueEntry {
   readonly prim: ValueDesc['prim'];
   /** Bound by `fun` or a match case: never generalised, so used without instantiation. */
   readonly mono?: boolean;
+  /** For error notes: where a monomorphic variable's type was fixed (explain.ts). */
+  readonly origin?: VarOrigin;
+  /** For error notes: the pattern of the `let` that defines it. */
+  readonly defined?: Span;
 }
 export interface TypeEntry {
   readonly path: Path;
@@ -64,9 +69,92 @@ export interface Env {
   readonly labels?: ReadonlyMap<string, LabelInfo>;
   readonly modules?: ReadonlyMap<string, ModuleEntry>;
   readonly modtypes?: ReadonlyMap<string, ModTypeEntry>;
+  /** Names whose definition failed (`value:x`, `type:t`...), or `*` after a failed
+   *  `open`/`include`: a use of such a name that is unbound is not reported again. */
+  readonly poisoned?: ReadonlySet<string>;
 }
 
 export const emptyEnv: Env = { parent: null };
+
+// ---------------------------------------------------------------------------
+// Error recovery: names of failed definitions
+
+export type Namespace = 'value' | 'type' | 'ctor' | 'label' | 'module' | 'modtype';
+
+/** Marks names whose definition failed (already reported), or all names (`'*'`). */
+export function poison(env: Env, names: readonly (readonly [Namespace, string])[] | '*' | ReadonlySet<string>): Env {
+  const set =
+    names instanceof Set
+      ? names
+      : new Set(names === '*' ? ['*'] : (names as readonly (readonly [Namespace, string])[]).map(([ns, n]) => `${ns}:${n}`));
+  return set.size ? { parent: env, poisoned: set } : env;
+}
+
+function isPoisoned(env: Env, ns: Namespace, name: string): boolean {
+  const key = `${ns}:${name}`;
+  for (let e: Env | null = env; e; e = e.parent) {
+    if (e.poisoned && (e.poisoned.has(key) || e.poisoned.has('*'))) return true;
+  }
+  return false;
+}
+
+/**
+ * Modules whose definition had errors, with the names lost by them (`type:t`,
+ * or `*`): such a component missing from them is not reported. A nested module's
+ * losses are also its parent's (paths are checked by their root).
+ */
+const erroneousModules = new Map<number, ReadonlySet<string>>();
+
+export function markErroneous(id: Ident, lost: ReadonlySet<string>): void {
+  if (lost.size) erroneousModules.set(id.stamp, lost);
+}
+
+/** The names lost by the module at `p` because of errors in its definition. */
+export function lostNames(p: Path): ReadonlySet<string> {
+  switch (p.kind) {
+    case 'pident':
+      return erroneousModules.get(p.id.stamp) ?? new Set();
+    case 'pdot':
+      return lostNames(p.base);
+    case 'papply':
+      return new Set([...lostNames(p.fn), ...lostNames(p.arg)]);
+  }
+}
+
+export function isErroneousPath(p: Path): boolean {
+  return lostNames(p).size > 0;
+}
+
+function isLost(p: Path, ns: Namespace, name: string): boolean {
+  const l = lostNames(p);
+  return l.has('*') || l.has(`${ns}:${name}`);
+}
+
+/**
+ * Fails for an unbound name, silently when its definition failed (a cascade of an
+ * error already reported): unqualified and poisoned, or inside an erroneous module.
+ */
+export function failUnbound(
+  env: Env,
+  ns: Namespace,
+  li: { path: ModPath | null; name: string; span: Span },
+  message: string,
+  notes: string[] = [],
+  modulePath: Path | null = null,
+): never {
+  if (li.path ? modulePath !== null && isLost(modulePath, ns, li.name) : isPoisoned(env, ns, li.name)) failSilently(li.span, message);
+  return fail(li.span, message, notes);
+}
+
+/** Whether an unbound (unqualified) name is a consequence of an earlier error. */
+export function isCascade(env: Env, ns: Namespace, li: LongIdent): boolean {
+  if (!li.path) return isPoisoned(env, ns, li.name);
+  try {
+    return isLost(lookupModule(env, li.path).path, ns, li.name);
+  } catch {
+    return false;
+  }
+}
 
 // ---------------------------------------------------------------------------
 // Global registries, by stamp
@@ -92,8 +180,14 @@ export function addValue(env: Env, name: string, entry: ValueEntry): Env {
   return { parent: env, values: new Map([[name, entry]]) };
 }
 
-export function addLocalValue(env: Env, id: Ident, type: Type, mono = false): Env {
-  return addValue(env, id.name, { type, path: { kind: 'local', id }, prim: null, ...(mono ? { mono } : {}) });
+export function addLocalValue(
+  env: Env,
+  id: Ident,
+  type: Type,
+  mono = false,
+  where: { origin?: VarOrigin; defined?: Span } = {},
+): Env {
+  return addValue(env, id.name, { type, path: { kind: 'local', id }, prim: null, ...(mono ? { mono } : {}), ...where });
 }
 
 export function addType(env: Env, id: Ident, decl: TypeDecl): Env {
@@ -471,7 +565,8 @@ export function lookupModule(env: Env, mp: ModPath): ModuleEntry {
     case 'mident': {
       const m = findInLayers(env, (e) => e.modules, mp.name);
       if (!m) {
-        fail(mp.span, `Unbound module ${mp.name}`, didYouMean(namesInLayers(env, (e) => e.modules), mp.name));
+        const hint = didYouMean(namesInLayers(env, (e) => e.modules), mp.name);
+        failUnbound(env, 'module', { path: null, name: mp.name, span: mp.span }, `Unbound module ${mp.name}`, hint);
       }
       return m;
     }
@@ -479,7 +574,11 @@ export function lookupModule(env: Env, mp: ModPath): ModuleEntry {
       const base = lookupModule(env, mp.base);
       const sig = sigOfEntry(base, mp.base.span);
       const found = findComponent(sig, 'module', mp.name);
-      if (!found) fail(mp.span, `Unbound module ${modPathText(mp)}`);
+      if (!found) {
+        const names = sig.filter((i) => i.kind === 'module').map((i) => i.id.name);
+        const li = { path: mp.base, name: mp.name, span: mp.span };
+        failUnbound(env, 'module', li, `Unbound module ${modPathText(mp)}`, qualifiedHint(names, mp.base, mp.name), base.path);
+      }
       const { item, pos } = found;
       return {
         path: pdot(base.path, mp.name),
@@ -530,10 +629,19 @@ function findComponent(sig: Signature, kind: SigItem['kind'], name: string): { i
   return null;
 }
 
+/** `Hint: Did you mean List.length?` for a qualified name. */
+function qualifiedHint(names: string[], path: ModPath, name: string): string[] {
+  return didYouMean(names, name).map((h) => h.replace('Did you mean ', `Did you mean ${modPathText(path)}.`));
+}
+
 export function lookupValue(env: Env, li: LongIdent): ValueEntry {
   if (!li.path) {
     const v = findInLayers(env, (e) => e.values, li.name);
-    if (!v) fail(li.span, `Unbound value ${li.name}`, didYouMean(namesInLayers(env, (e) => e.values), li.name));
+    if (!v) {
+      const hint = didYouMean(namesInLayers(env, (e) => e.values), li.name);
+      const notYet = notYetDefinedHints(li.name);
+      failUnbound(env, 'value', li, `Unbound value ${li.name}`, [...notYet, ...(hint.length || notYet.length ? hint : inModules(env, 'value', li.name))]);
+    }
     return v;
   }
   const m = lookupModule(env, li.path);
@@ -541,7 +649,7 @@ export function lookupValue(env: Env, li: LongIdent): ValueEntry {
   const found = findComponent(sig, 'value', li.name);
   if (!found) {
     const names = sig.filter((i) => i.kind === 'value').map((i) => i.id.name);
-    fail(li.span, `Unbound value ${longIdentText(li)}`, didYouMean(names, li.name).map((h) => h.replace('Did you mean ', `Did you mean ${modPathText(li.path!)}.`)));
+    failUnbound(env, 'value', li, `Unbound value ${longIdentText(li)}`, qualifiedHint(names, li.path, li.name), m.path);
   }
   const item = found.item as SigItem & { kind: 'value' };
   const path: ValuePath = item.desc.prim
@@ -555,26 +663,38 @@ export function lookupValue(env: Env, li: LongIdent): ValueEntry {
 export function lookupType(env: Env, li: LongIdent): TypeEntry {
   if (!li.path) {
     const t = findInLayers(env, (e) => e.types, li.name);
-    if (!t) fail(li.span, `Unbound type constructor ${li.name}`, didYouMean(namesInLayers(env, (e) => e.types), li.name));
+    if (!t) {
+      const hint = didYouMean(namesInLayers(env, (e) => e.types), li.name);
+      failUnbound(env, 'type', li, `Unbound type constructor ${li.name}`, hint.length ? hint : inModules(env, 'type', li.name));
+    }
     return t;
   }
   const m = lookupModule(env, li.path);
   const sig = sigOfEntry(m, li.path.span);
   const found = findComponent(sig, 'type', li.name);
-  if (!found) fail(li.span, `Unbound type constructor ${longIdentText(li)}`);
+  if (!found) {
+    const names = sig.filter((i) => i.kind === 'type').map((i) => i.id.name);
+    failUnbound(env, 'type', li, `Unbound type constructor ${longIdentText(li)}`, qualifiedHint(names, li.path, li.name), m.path);
+  }
   return { path: pdot(m.path, li.name), decl: (found.item as SigItem & { kind: 'type' }).decl };
 }
 
 export function lookupModtype(env: Env, li: LongIdent): ModTypeEntry {
   if (!li.path) {
     const t = findInLayers(env, (e) => e.modtypes, li.name);
-    if (!t) fail(li.span, `Unbound module type ${li.name}`, didYouMean(namesInLayers(env, (e) => e.modtypes), li.name));
+    if (!t) {
+      const hint = didYouMean(namesInLayers(env, (e) => e.modtypes), li.name);
+      failUnbound(env, 'modtype', li, `Unbound module type ${li.name}`, hint.length ? hint : inModules(env, 'modtype', li.name));
+    }
     return t;
   }
   const m = lookupModule(env, li.path);
   const sig = sigOfEntry(m, li.path.span);
   const found = findComponent(sig, 'modtype', li.name);
-  if (!found) fail(li.span, `Unbound module type ${longIdentText(li)}`);
+  if (!found) {
+    const names = sig.filter((i) => i.kind === 'modtype').map((i) => i.id.name);
+    failUnbound(env, 'modtype', li, `Unbound module type ${longIdentText(li)}`, qualifiedHint(names, li.path, li.name), m.path);
+  }
   return { path: pdot(m.path, li.name), mty: (found.item as SigItem & { kind: 'modtype' }).mty };
 }
 
@@ -600,8 +720,50 @@ export function findCtor(env: Env, li: LongIdent): CtorInfo | null {
   return null;
 }
 
+/**
+ * `Hint: length is defined in modules List, String and Array (e.g. List.length).`
+ * for an unqualified name with no near miss in scope but an exact match in a module.
+ */
+function inModules(env: Env, kind: SigItem['kind'], name: string): string[] {
+  const found: string[] = [];
+  const seen = new Set<string>();
+  for (let e: Env | null = env; e; e = e.parent) {
+    if (!e.modules) continue;
+    for (const [mname, m] of e.modules) {
+      if (seen.has(mname)) continue;
+      seen.add(mname);
+      const s = scrapeModType(m.mty);
+      if (s?.kind === 'sig' && s.items.some((i) => i.kind === kind && i.id.name === name)) found.push(mname);
+    }
+  }
+  if (found.length === 0) return [];
+  const shown = found.slice(0, 4).map((m) => `${m}.${name}`);
+  const list = shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]!}`;
+  return [`Hint: Did you mean ${list}?`];
+}
+
 export function ctorNames(env: Env): string[] {
   return namesInLayers(env, (e) => e.ctors);
+}
+
+/** The near misses of an unbound constructor or label: `M.Alpha` for `M.Alph`. */
+export function componentHint(env: Env, kind: 'ctor' | 'label', li: LongIdent): string[] {
+  if (!li.path) return didYouMean(kind === 'ctor' ? ctorNames(env) : labelNames(env), li.name);
+  let sig: Signature;
+  try {
+    sig = sigOfEntry(lookupModule(env, li.path), li.path.span);
+  } catch {
+    return [];
+  }
+  const names: string[] = [];
+  for (const it of sig) {
+    if (kind === 'ctor' && it.kind === 'exception') names.push(it.id.name);
+    if (it.kind !== 'type') continue;
+    const k = it.decl.kind;
+    if (kind === 'ctor' && k.kind === 'variant') names.push(...k.ctors.map((c) => c.name));
+    if (kind === 'label' && k.kind === 'record') names.push(...k.fields.map((f) => f.name));
+  }
+  return qualifiedHint(names, li.path, li.name);
 }
 
 export function findLabel(env: Env, li: LongIdent): LabelInfo | null {

@@ -7,7 +7,10 @@
 // type's variables are made rigid (fresh abstract types) and the actual scheme
 // is instantiated and unified with it.
 
-import { UnifyError, expandHead, instance, instanceMany, unify } from './ctype.ts';
+import { UnifyError, expandHead, instance, instanceMany, unifiable, unify } from './ctype.ts';
+import { spellcheck } from './errors.ts';
+import { type Related, differenceNote, locationOf, ordinal, showType } from './explain.ts';
+import { pathName } from './printtyp.ts';
 import { findModuleType, registerModtype, registerModule, registerType, scrapeModType } from './env.ts';
 import { fail } from './errors.ts';
 import { modtypeToString, sigItemToString } from './printtyp.ts';
@@ -34,10 +37,37 @@ import type { Span } from '../syntax/ast.ts';
 
 export class IncludeError extends Error {
   readonly lines: string[];
-  constructor(lines: string[]) {
+  /** Where the two declarations of each mismatched component are. */
+  readonly related: Related[];
+  constructor(lines: string[], related: Related[] = []) {
     super(lines[0]);
     this.lines = lines;
+    this.related = related;
   }
+}
+
+/** `Signature STORE declares \`get\` here`, `The implementation of \`get\` is here`. */
+function declarations(actual: SigItem | null, expected: SigItem, sigName: string | null): Related[] {
+  const out: Related[] = [];
+  const what = `${kindWord(expected.kind)} \`${expected.id.name}\``;
+  const a = actual ? (actual.kind === 'type' ? actual.decl.span : locationOf(actual.id)) : null;
+  const e = expected.kind === 'type' ? expected.decl.span : locationOf(expected.id);
+  if (a && !a.ghost) out.push({ span: a, message: `The implementation of ${what} is here` });
+  if (e && !e.ghost) out.push({ span: e, message: `${sigName ? `Signature ${sigName}` : 'The signature'} declares ${what} here` });
+  return out;
+}
+
+/** Why a value's type does not match its declaration: less general, or which part differs. */
+function valueMismatchNotes(actual: Type, expected: Type): string[] {
+  const a = instance(actual);
+  const e = instance(expected);
+  if (unifiable(a, e)) {
+    return [
+      `The implementation's type ${showType(actual)} is less general than the declared ${showType(expected)}:`,
+      'the signature requires it to work for any type its variables stand for.',
+    ];
+  }
+  return differenceNote(a, e, 0);
 }
 
 function rigidInstance(t: Type): Type {
@@ -101,29 +131,51 @@ function declIncluded(actualPath: Path, actual: TypeDecl, expected: TypeDecl): s
   }
   const ek = expected.kind;
   const ak = actual.kind;
+  const what = (k: TypeDecl['kind']): string => (k.kind === 'variant' ? 'a variant' : k.kind === 'record' ? 'a record' : 'abstract');
   if (ek.kind === 'variant') {
-    if (ak.kind !== 'variant') return 'Their kinds differ.';
-    if (ak.ctors.length !== ek.ctors.length) return 'Their constructors differ.';
+    if (ak.kind !== 'variant') return `The signature declares a variant type, the implementation ${what(ak)} one.`;
+    const diff = namesDiffer('constructor', ak.ctors.map((c) => c.name), ek.ctors.map((c) => c.name));
+    if (diff) return diff;
     for (let i = 0; i < ek.ctors.length; i++) {
       const ec = ek.ctors[i]!;
       const ac = ak.ctors[i]!;
-      if (ec.name !== ac.name || ec.args.length !== ac.args.length) return `Constructors ${ac.name} and ${ec.name} differ.`;
+      if (ec.args.length !== ac.args.length || !ec.inlineRecord !== !ac.inlineRecord) {
+        return `The constructor ${ec.name} has ${ac.args.length} argument(s) in the implementation, ${ec.args.length} in the signature.`;
+      }
       const ea = inst(expected, ec.args);
       const aa = inst(actual, ac.args);
-      for (let j = 0; j < ea.length; j++) if (!typesEqual(aa[j]!, ea[j]!)) return `The types for field ${ec.name} are not equal.`;
+      for (let j = 0; j < ea.length; j++) {
+        if (!typesEqual(aa[j]!, ea[j]!)) {
+          return `The arguments of constructor ${ec.name} differ: ${showType(ac.args[j]!)} here, ${showType(ec.args[j]!)} in the signature.`;
+        }
+      }
     }
   } else if (ek.kind === 'record') {
-    if (ak.kind !== 'record') return 'Their kinds differ.';
-    if (ak.fields.length !== ek.fields.length) return 'Their fields differ.';
+    if (ak.kind !== 'record') return `The signature declares a record type, the implementation ${what(ak)} one.`;
+    const diff = namesDiffer('field', ak.fields.map((f) => f.name), ek.fields.map((f) => f.name));
+    if (diff) return diff;
     for (let i = 0; i < ek.fields.length; i++) {
       const ef = ek.fields[i]!;
       const af = ak.fields[i]!;
-      if (ef.name !== af.name || ef.mutable !== af.mutable) return `Fields ${af.name} and ${ef.name} differ.`;
+      if (ef.mutable !== af.mutable) {
+        return `The field ${ef.name} is ${ef.mutable ? '' : 'not '}mutable in the signature but ${af.mutable ? '' : 'not '}in the implementation.`;
+      }
       const [et] = inst(expected, [ef.type]);
       const [at] = inst(actual, [af.type]);
-      if (!typesEqual(at!, et!)) return `The types for field ${ef.name} are not equal.`;
+      if (!typesEqual(at!, et!)) return `The field ${ef.name} has type ${showType(af.type)} here, ${showType(ef.type)} in the signature.`;
     }
   }
+  return null;
+}
+
+/** Constructors or fields that are missing, extra or out of order, or null. */
+function namesDiffer(what: string, actual: readonly string[], expected: readonly string[]): string | null {
+  const missing = expected.filter((n) => !actual.includes(n));
+  if (missing.length) return `The ${what} ${missing.join(', ')} is declared in the signature but not in the implementation.`;
+  const extra = actual.filter((n) => !expected.includes(n));
+  if (extra.length) return `The ${what} ${extra.join(', ')} is in the implementation but not in the signature.`;
+  const i = expected.findIndex((n, k) => actual[k] !== n);
+  if (i >= 0) return `The ${what}s are in a different order: ${ordinal(i + 1)} is ${actual[i]} here, ${expected[i]} in the signature.`;
   return null;
 }
 
@@ -133,6 +185,7 @@ function kindWord(k: SigItem['kind']): string {
 
 /** Matches `actual` against `expected`; `path` names the actual module when it has one. */
 export function includeModType(actual: ModType, expected: ModType, path: Path | null): Coercion {
+  const sigName = expected.kind === 'ident' ? pathName(expected.path) : null;
   const a = scrapeModType(actual);
   const e = scrapeModType(expected);
   if (!a || !e) {
@@ -149,7 +202,7 @@ export function includeModType(actual: ModType, expected: ModType, path: Path | 
     if (arg.kind === 'identity' && res.kind === 'identity') return { kind: 'identity' };
     return { kind: 'functor', arg, result: res };
   }
-  return includeSig(path ? prefixSig(path, a.items) : a.items, e.items, path);
+  return includeSig(path ? prefixSig(path, a.items) : a.items, e.items, path, sigName);
 }
 
 /**
@@ -189,7 +242,7 @@ function refreshSig(sig: Signature): Signature {
   });
 }
 
-function includeSig(actual0: Signature, expected0: Signature, path: Path | null): Coercion {
+function includeSig(actual0: Signature, expected0: Signature, path: Path | null, sigName: string | null): Coercion {
   const actual = path ? actual0 : refreshSig(actual0);
   const apos = runtimePositions(actual);
   const find = (kind: SigItem['kind'], name: string): { item: SigItem; pos: number } | null => {
@@ -210,10 +263,17 @@ function includeSig(actual0: Signature, expected0: Signature, path: Path | null)
   const expected = substSig(s, expected0);
   const fields: { pos: number; coercion: Coercion }[] = [];
   const errors: string[] = [];
+  const related: Related[] = [];
   for (const it of expected) {
     const f = find(it.kind, it.id.name);
     if (!f) {
       errors.push(`The ${kindWord(it.kind)} \`${it.id.name}' is required but not provided`);
+      const near = spellcheck(actual.filter((x) => x.kind === it.kind).map((x) => x.id.name), it.id.name);
+      if (near.length) {
+        const has = near.map((n) => `\`${n}\``).join(' and ');
+        errors.push(`Hint: the implementation has ${has}; did you mean to name it \`${it.id.name}\`?`);
+      }
+      related.push(...declarations(null, it, sigName));
       continue;
     }
     const ai = f.item;
@@ -222,10 +282,13 @@ function includeSig(actual0: Signature, expected0: Signature, path: Path | null)
         const av = ai as SigItem & { kind: 'value' };
         if (it.desc.prim && !av.desc.prim) {
           errors.push(`Values do not match:`, `  ${sigItemToString(ai)}`, 'is not included in', `  ${sigItemToString(it)}`);
+          related.push(...declarations(ai, it, sigName));
           break;
         }
         if (!moreGeneral(av.desc.type, it.desc.type)) {
           errors.push('Values do not match:', `  ${sigItemToString(ai)}`, 'is not included in', `  ${sigItemToString(it)}`);
+          errors.push(...valueMismatchNotes(av.desc.type, it.desc.type));
+          related.push(...declarations(ai, it, sigName));
           break;
         }
         fields.push({ pos: f.pos, coercion: { kind: 'identity' } });
@@ -236,6 +299,7 @@ function includeSig(actual0: Signature, expected0: Signature, path: Path | null)
         const why = declIncluded(path ? pdot(path, it.id.name) : pident(at.id), at.decl, it.decl);
         if (why !== null) {
           errors.push('Type declarations do not match:', `  ${sigItemToString(ai)}`, 'is not included in', `  ${sigItemToString(it)}`, why);
+          related.push(...declarations(ai, it, sigName));
         }
         break;
       }
@@ -243,7 +307,10 @@ function includeSig(actual0: Signature, expected0: Signature, path: Path | null)
         const ae = ai as SigItem & { kind: 'exception' };
         const ok =
           ae.decl.args.length === it.decl.args.length && ae.decl.args.every((t, i) => typesEqual(instance(t), instance(it.decl.args[i]!)));
-        if (!ok) errors.push('Extension declarations do not match:', `  ${sigItemToString(ai)}`, 'is not included in', `  ${sigItemToString(it)}`);
+        if (!ok) {
+          errors.push('Extension declarations do not match:', `  ${sigItemToString(ai)}`, 'is not included in', `  ${sigItemToString(it)}`);
+          related.push(...declarations(ai, it, sigName));
+        }
         fields.push({ pos: f.pos, coercion: { kind: 'identity' } });
         break;
       }
@@ -255,6 +322,7 @@ function includeSig(actual0: Signature, expected0: Signature, path: Path | null)
         } catch (err) {
           if (!(err instanceof IncludeError)) throw err;
           errors.push(`In module ${it.id.name}:`, ...err.lines);
+          related.push(...err.related);
         }
         break;
       }
@@ -262,7 +330,7 @@ function includeSig(actual0: Signature, expected0: Signature, path: Path | null)
         break;
     }
   }
-  if (errors.length) throw new IncludeError(errors);
+  if (errors.length) throw new IncludeError(errors, related);
   const nActual = apos.filter((p) => p >= 0).length;
   if (fields.length === nActual && fields.every((f, i) => f.pos === i && f.coercion.kind === 'identity')) return { kind: 'identity' };
   return { kind: 'struct', fields };
@@ -279,6 +347,7 @@ export function checkSealing(span: Span, actual: ModType, expected: ModType, pat
       'Signature mismatch:',
       ['Modules do not match:', ...indent(modtypeToString(actual, 76)), 'is not included in', ...indent(modtypeToString(expected, 76)), ...err.lines],
       'module',
+      err.related,
     );
   }
 }
@@ -291,7 +360,7 @@ export function checkFunctorArg(span: Span, actual: ModType, expected: ModType, 
     if (!(err instanceof IncludeError)) throw err;
     const shown = actual.kind === 'alias' ? (findModuleType(actual.path) ?? actual) : actual;
     const a = modtypeToString(shown, 1000);
-    fail(span, `Modules do not match: ${a} is not included in`, [modtypeToString(expected), ...err.lines], 'module');
+    fail(span, `Modules do not match: ${a} is not included in`, [modtypeToString(expected), ...err.lines], 'module', err.related);
   }
 }
 

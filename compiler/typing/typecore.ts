@@ -17,7 +17,9 @@ import {
   beginDef,
   endDef,
   expandHead,
+  freeVars,
   generalize,
+  unifiable,
   headDecl,
   instance,
   lowerContravariant,
@@ -30,16 +32,36 @@ import {
   addModule,
   exnCtorInfo,
   findModuleByName,
+  findTypeDecl,
   isInlineRecordPath,
   lookupModule,
   lookupValue,
   openSignature,
   scrapeModType,
 } from './env.ts';
-import { fail, failLines } from './errors.ts';
-import { typeFormatString } from './formats.ts';
-import { tArray, tBool, tBytes, tChar, tExn, tInt, tOption, tString, tUnit } from './predef.ts';
-import { Names, printTypeTo } from './printtyp.ts';
+import { TypingError, fail, failLines, whileDefining } from './errors.ts';
+import {
+  type Explained,
+  type Related,
+  type Why,
+  also,
+  conditionHints,
+  inContext,
+  isOperatorName,
+  nested,
+  lineText,
+  operatorHints,
+  ordinal,
+  originNotes,
+  showType,
+  snippet,
+  trackVariable,
+  why as mkWhy,
+  withType,
+} from './explain.ts';
+import { formatConversion, typeFormatString } from './formats.ts';
+import { idUnit, isPath, tArray, tBool, tBytes, tChar, tExn, tInt, tOption, tString, tUnit } from './predef.ts';
+import { Names, pathName, printTypeTo } from './printtyp.ts';
 import type { TBinding, TCase, TExpr, TModExpr, TPattern } from './typedtree.ts';
 import {
   PatVars,
@@ -54,8 +76,8 @@ import {
   resolveLabel,
   typePattern,
 } from './typepat.ts';
-import { EXPR_WHAT, type TyVarScope, layoutMessage, translType, unifyAt } from './typetexp.ts';
-import { type Ident, type ModType, type Type, createIdent, tuple, arrow, repr } from './types.ts';
+import { type TyVarScope, layoutMessage, translType, unifyAt } from './typetexp.ts';
+import { type CtorInfo, type Ident, type LabelInfo, type ModType, type Path, type Type, createIdent, tuple, arrow, repr } from './types.ts';
 import { declareException } from './typedecl.ts';
 
 export interface CoreCtx {
@@ -67,31 +89,104 @@ export interface CoreCtx {
   readonly checkMatch: (env: Env, cases: TCase[], scrutTy: Type, span: Span, isTry: boolean) => boolean;
 }
 
-const REASON_IF = 'because it is in the condition of an if-statement';
-const REASON_NO_ELSE = 'because it is in the result of a conditional with no else branch';
-const REASON_WHILE = 'because it is in the condition of a while-loop';
+const REASON_IF = mkWhy('because it is in the condition of an if-statement', (_at, actual) => ({ notes: conditionHints(actual) }));
+const REASON_NO_ELSE = mkWhy('because it is in the result of a conditional with no else branch', () => ({
+  notes: [
+    'This `if` has no `else`, so its `then` branch must have type unit.',
+    'Hint: add an `else` branch, or discard the value with `ignore`.',
+  ],
+}));
+const REASON_WHILE = mkWhy('because it is in the condition of a while-loop', (_at, actual) => ({ notes: conditionHints(actual) }));
 const REASON_WHILE_BODY = 'because it is in the body of a while-loop';
-const REASON_FOR_START = 'because it is in a for-loop start index';
-const REASON_FOR_STOP = 'because it is in a for-loop stop index';
+const boundWhy = (explanation: string): Why =>
+  mkWhy(explanation, (_at, actual) =>
+    showType(actual) === 'float'
+      ? { notes: ['Hint: `for` loops count over ints; for float steps, use a `while` loop.'] }
+      : { notes: [] },
+  );
+const REASON_FOR_START = boundWhy('because it is in a for-loop start index');
+const REASON_FOR_STOP = boundWhy('because it is in a for-loop stop index');
 const REASON_FOR_BODY = 'because it is in the body of a for-loop';
-const REASON_ASSERT = 'because it is in the condition of an assertion';
-const REASON_GUARD = 'because it is in a when-guard';
+const REASON_ASSERT = mkWhy('because it is in the condition of an assertion');
+const REASON_GUARD = mkWhy('because it is in a when-guard');
+
+/**
+ * The other branches of an `if` or `match`, once a first branch fixed the type:
+ * `The \`then\` branch on line 5 has type int, so this \`else\` branch must too.`
+ */
+function branchWhy(outer: Why | null, first: Span, sentence: (line: string, ty: string) => string, label: string): Why {
+  return mkWhy(outer?.explanation ?? null, (at, _actual, expected) => ({
+    notes: [sentence(lineText(first, at.file), showType(expected))],
+    related: [{ span: first, message: label }],
+  }));
+}
+
+/** The type a pattern or annotation gives to the expression of a `let`. */
+function bindingWhy(p: Pattern): Why | null {
+  if (p.kind === 'pconstraint') {
+    const name = p.pat.kind === 'pvar' ? `\`${p.pat.name}\`` : 'This pattern';
+    return annotationWhy(p.type.span, (t, line) => `${name} is annotated with type ${t} on ${line}.`);
+  }
+  if (p.kind === 'pconstruct' && !p.ctor.path && p.ctor.name === '()' && !p.arg) {
+    return mkWhy(null, () => ({
+      notes: [
+        '`let () = ...` requires an expression of type unit.',
+        'Hint: to discard a value, write `let _ = ...` or use `ignore`.',
+      ],
+    }));
+  }
+  if (p.kind === 'pvar' || p.kind === 'pany') return null;
+  return mkWhy(null, (at, _actual, expected) => ({
+    notes: [`The pattern on ${lineText(p.span, at.file)} has type ${showType(expected)}.`],
+    related: [{ span: p.span, message: 'the pattern' }],
+  }));
+}
+
+/** `(e : t)`, `let x : t = e`, `let f x : t = e`. */
+function annotationWhy(typeSpan: Span, sentence: (ty: string, line: string) => string): Why {
+  return mkWhy(null, (at, _actual, expected) => {
+    // `(1 : string)`: the annotation is right there, the message says it all
+    if (at.end <= typeSpan.start && typeSpan.start - at.end <= 3) return { notes: [] };
+    return {
+      notes: [sentence(showType(expected), lineText(typeSpan, at.file))],
+      related: [{ span: typeSpan, message: 'the annotation' }],
+    };
+  });
+}
 
 function mk(e: { span: Span }, ty: Type, rest: object): TExpr {
   return { ty, span: e.span, ...rest } as TExpr;
 }
 
-export function typeExpect(env: Env, ctx: CoreCtx, e: Expr, expected: Type, why: string | null = null): TExpr {
+export function typeExpect(env: Env, ctx: CoreCtx, e: Expr, expected: Type, why: Why | null = null): TExpr {
   const r = typeExpectInner(env, ctx, e, expected, why);
-  unifyAt(e.span, r.ty, expected, why);
+  unifyAt(e.span, r.ty, expected, e.kind === 'ident' ? also(why, (at, actual) => variableNotes(env, e, actual, at)) : why);
   return r;
+}
+
+/** Where a variable's type came from, when a use of it has the wrong type. */
+function variableNotes(env: Env, e: Expr & { kind: 'ident' }, ty: Type, at: Span): Explained {
+  if (e.name.path) return { notes: [] };
+  let v;
+  try {
+    v = lookupValue(env, e.name);
+  } catch {
+    return { notes: [] };
+  }
+  if (v.origin) return originNotes(v.origin, ty, at);
+  const d = v.defined;
+  if (!d || d.file !== at.file || d.ghost) return { notes: [] };
+  return {
+    notes: [`\`${e.name.name}\` is defined on ${lineText(d, at.file)} with type ${showType(ty)}.`],
+    related: [{ span: d, message: `\`${e.name.name}\` is defined here` }],
+  };
 }
 
 export function typeInfer(env: Env, ctx: CoreCtx, e: Expr): TExpr {
   return typeExpect(env, ctx, e, newTypeVar());
 }
 
-function typeExpectInner(env: Env, ctx: CoreCtx, e: Expr, expected: Type, why: string | null): TExpr {
+function typeExpectInner(env: Env, ctx: CoreCtx, e: Expr, expected: Type, why: Why | null): TExpr {
   switch (e.kind) {
     case 'const': {
       if (e.value.kind === 'string') {
@@ -108,11 +203,20 @@ function typeExpectInner(env: Env, ctx: CoreCtx, e: Expr, expected: Type, why: s
       return mk(e, body.ty, { kind: 'let', rec: e.rec, bindings, body });
     }
     case 'fun':
-      return typeFun(env, ctx, e, e.params, e.body, expected);
+      return typeFun(env, ctx, e, e.params, e.body, expected, resultWhy(why, expected));
     case 'function': {
       const param: Param = { label: { kind: 'nolabel' }, pat: { kind: 'pvar', name: '*function*', span: e.span }, default: null, span: e.span };
+      const scrutSpan = { ...e.span, ghost: true };
       return typeFunction(env, ctx, e, param, expected, (env2, paramId, paramTy, resTy) =>
-        typeMatchCases(env2, ctx, { kind: 'var', path: { kind: 'local', id: paramId }, ty: paramTy, span: e.span } as TExpr, e.cases, resTy, e.span),
+        typeMatchCases(
+          env2,
+          ctx,
+          { kind: 'var', path: { kind: 'local', id: paramId }, ty: paramTy, span: scrutSpan } as TExpr,
+          e.cases,
+          resTy,
+          e.span,
+          resultWhy(why, expected),
+        ),
       );
     }
     case 'apply': {
@@ -121,24 +225,45 @@ function typeExpectInner(env: Env, ctx: CoreCtx, e: Expr, expected: Type, why: s
     }
     case 'match': {
       const scrut = typeInfer(env, ctx, e.scrutinee);
-      return typeMatchCases(env, ctx, scrut, e.cases, expected, e.span);
+      return typeMatchCases(env, ctx, scrut, e.cases, expected, e.span, why);
     }
     case 'try': {
+      const open = repr(expected).kind === 'var';
       const body = typeExpect(env, ctx, e.body, expected, why);
-      const cases = e.cases.map((c) => typeCase(env, ctx, c, tExn, expected));
+      const handlerWhy =
+        open && repr(expected).kind !== 'var'
+          ? branchWhy(
+              why,
+              e.body.span,
+              (line, t) => `The body of this \`try\` (${line}) has type ${t}, so its handlers must too.`,
+              'the body of the `try`',
+            )
+          : why;
+      const cases = e.cases.map((c) => typeCase(env, ctx, c, tExn, expected, handlerWhy));
       ctx.checkMatch(env, cases, tExn, e.span, true);
       return mk(e, body.ty, { kind: 'try', body, cases });
     }
     case 'tuple': {
       const h = expandHead(expected);
       const tys = h.kind === 'tuple' && h.items.length === e.items.length ? h.items : e.items.map(() => newTypeVar() as Type);
-      const items = e.items.map((it, i) => typeExpect(env, ctx, it, tys[i]!));
+      const whole = h.kind === 'tuple' && h.items.length === e.items.length ? expected : null;
+      const items = e.items.map((it, i) =>
+        typeExpect(
+          env,
+          ctx,
+          it,
+          tys[i]!,
+          whole
+            ? nested(why, whole, () => ({ notes: [`This is the ${ordinal(i + 1)} component of a tuple of type ${showType(whole)}.`] }))
+            : null,
+        ),
+      );
       return mk(e, tuple(items.map((i) => i.ty)), { kind: 'tuple', items });
     }
     case 'construct':
-      return typeConstruct(env, ctx, e, expected);
+      return typeConstruct(env, ctx, e, expected, why);
     case 'record':
-      return typeRecord(env, ctx, e, expected);
+      return typeRecord(env, ctx, e, expected, why);
     case 'field': {
       const record = e.record.kind === 'ident' ? typeIdent(env, e.record, true) : typeInfer(env, ctx, e.record);
       const l = resolveLabel(env, e.field, record.ty, true);
@@ -151,8 +276,16 @@ function typeExpectInner(env: Env, ctx: CoreCtx, e: Expr, expected: Type, why: s
       const l = resolveLabel(env, e.field, record.ty, true);
       const inst = instanceLabel(l);
       unifyAt(e.record.span, record.ty, inst.res);
-      if (!l.mutable) fail(e.span, `The record field ${l.name} is not mutable`);
-      const value = typeExpect(env, ctx, e.value, inst.field);
+      if (!l.mutable) {
+        fail(
+          e.span,
+          `The record field ${l.name} is not mutable`,
+          [`Hint: declare it \`mutable ${l.name} : ...\` in its type to allow assignment.`],
+          'type',
+          declaredAt(l.resPath, `type ${pathName(l.resPath)} is declared here`),
+        );
+      }
+      const value = typeExpect(env, ctx, e.value, inst.field, fieldWhy(l));
       return mk(e, tUnit, { kind: 'setfield', record, label: labelDesc(l), value });
     }
     case 'array': {
@@ -161,7 +294,8 @@ function typeExpectInner(env: Env, ctx: CoreCtx, e: Expr, expected: Type, why: s
         h.kind === 'constr' && h.args.length === 1 && headDecl(h)?.decl === headDecl(tArray(tInt))?.decl
           ? h.args[0]!
           : newTypeVar();
-      const items = e.items.map((it) => typeExpect(env, ctx, it, elt));
+      const arrayWhy = nested(why, expected, () => ({ notes: [`This is an element of an array of type ${showType(tArray(elt))}.`] }));
+      const items = e.items.map((it) => typeExpect(env, ctx, it, elt, arrayWhy));
       return mk(e, tArray(elt), { kind: 'array', items });
     }
     case 'index':
@@ -180,8 +314,18 @@ function typeExpectInner(env: Env, ctx: CoreCtx, e: Expr, expected: Type, why: s
         const then = typeExpect(env, ctx, e.then, tUnit, REASON_NO_ELSE);
         return mk(e, tUnit, { kind: 'if', cond, then, else: null });
       }
+      const open = repr(expected).kind === 'var';
       const then = typeExpect(env, ctx, e.then, expected, why);
-      const els = typeExpect(env, ctx, e.else, expected, why);
+      const elseWhy =
+        open && repr(expected).kind !== 'var'
+          ? branchWhy(
+              why,
+              e.then.span,
+              (line, t) => `The \`then\` branch on ${line} has type ${t}, so this \`else\` branch must too.`,
+              'the `then` branch',
+            )
+          : why;
+      const els = typeExpect(env, ctx, e.else, expected, elseWhy);
       return mk(e, then.ty, { kind: 'if', cond, then, else: els });
     }
     case 'seq': {
@@ -209,7 +353,18 @@ function typeExpectInner(env: Env, ctx: CoreCtx, e: Expr, expected: Type, why: s
     }
     case 'constraint': {
       const t = translType(env, e.type, ctx.scope);
-      const inner = typeExpect(env, ctx, e.expr, t);
+      const result = e.span.ghost === true;
+      const inner = typeExpect(
+        env,
+        ctx,
+        e.expr,
+        t,
+        annotationWhy(e.type.span, (ty, line) =>
+          result
+            ? `The result of this function is annotated with type ${ty} on ${line}.`
+            : `This expression is annotated with type ${ty} on ${line}.`,
+        ),
+      );
       return { ...inner, ty: t, span: e.span } as TExpr;
     }
     case 'open': {
@@ -267,8 +422,83 @@ function isInlineRecordType(t: Type): boolean {
   return r.kind === 'constr' && isInlineRecordPath(r.path);
 }
 
+/**
+ * `e1; e2`, and the bodies of loops: any type is accepted, but as OCaml does we
+ * warn when it is not unit (warning 10) or is a partial application (warning 5).
+ */
 function typeStatement(env: Env, ctx: CoreCtx, e: Expr, _why: string | null = null): TExpr {
-  return typeInfer(env, ctx, e);
+  const r = typeInfer(env, ctx, e);
+  const t = expandHead(r.ty);
+  if (t.kind === 'var' || isUnitType(t)) return r;
+  if (t.kind === 'arrow') checkPartialStatement(ctx, r);
+  else nonUnitStatement(ctx, r);
+  return r;
+}
+
+function isUnitType(t: Type): boolean {
+  return isPath(t, idUnit);
+}
+
+/** The expression a statement's value comes from, through `let`s and sequences. */
+function finalSubexpression(r: TExpr): TExpr {
+  switch (r.kind) {
+    case 'let':
+    case 'letmodule':
+    case 'letexception':
+      return finalSubexpression(r.body);
+    case 'seq':
+      return finalSubexpression(r.second);
+    default:
+      return r;
+  }
+}
+
+function warn(ctx: CoreCtx, span: Span, warning: number, message: string, notes: string[]): void {
+  if (span.ghost) return;
+  ctx.warnings.push({ severity: 'warning', warning, phase: 'type', span, message, notes });
+}
+
+function nonUnitStatement(ctx: CoreCtx, r: TExpr): void {
+  const f = finalSubexpression(r);
+  warn(ctx, f.span, 10, 'this expression should have type unit.', [
+    `Its value, of type ${showType(r.ty)}, is dropped.`,
+    'Hint: to discard it on purpose, use `ignore (...)` or `let _ = ...`.',
+  ]);
+}
+
+function checkPartialStatement(ctx: CoreCtx, r: TExpr): void {
+  switch (r.kind) {
+    case 'var':
+      return;
+    case 'apply':
+      warn(ctx, r.span, 5, 'this function application is partial, maybe some arguments are missing.', [
+        `Its result is a function, of type ${showType(r.ty)}.`,
+      ]);
+      return;
+    case 'match':
+      for (const c of [...r.cases, ...r.exnCases]) checkPartialStatement(ctx, c.body);
+      return;
+    case 'try':
+      checkPartialStatement(ctx, r.body);
+      for (const c of r.cases) checkPartialStatement(ctx, c.body);
+      return;
+    case 'if':
+      if (!r.else) break;
+      checkPartialStatement(ctx, r.then);
+      checkPartialStatement(ctx, r.else);
+      return;
+    case 'let':
+    case 'letmodule':
+    case 'letexception':
+      checkPartialStatement(ctx, r.body);
+      return;
+    case 'seq':
+      checkPartialStatement(ctx, r.second);
+      return;
+    default:
+      break;
+  }
+  nonUnitStatement(ctx, r);
 }
 
 function indexFunction(env: Env, container: 'array' | 'string', set: boolean, span: Span): TExpr {
@@ -425,9 +655,16 @@ export function typeLet(
       }
       pats.push(typePattern(env, b.pat, t, pv, ctx.scope));
       vars.push(pv);
-      if (rec) for (const v of pv.vars.values()) recEnv = addLocalValue(recEnv, v.id, v.type, true);
+      if (rec) {
+        for (const v of pv.vars.values()) {
+          recEnv = addLocalValue(recEnv, v.id, v.type, true, { origin: trackVariable(v.id.name, v.type, v.span) });
+        }
+      }
     }
-    const exprs = bindings.map((b, i) => typeExpect(rec ? recEnv : env, ctx, b.expr, pats[i]!.ty));
+    const defined = rec ? [] : vars.flatMap((pv) => [...pv.vars.values()].map((v) => ({ name: v.id.name, span: v.span })));
+    const exprs = whileDefining(defined, () =>
+      bindings.map((b, i) => typeExpect(rec ? recEnv : env, ctx, b.expr, pats[i]!.ty, bindingWhy(b.pat))),
+    );
     if (rec) {
       exprs.forEach((x, i) => {
         if (x.kind !== 'fun' && !(x.kind === 'construct' || x.kind === 'tuple' || x.kind === 'record' || x.kind === 'var' || x.kind === 'const')) {
@@ -441,7 +678,7 @@ export function typeLet(
       generalize(pats[i]!.ty);
     });
     let out = env;
-    for (const pv of vars) for (const v of pv.vars.values()) out = addLocalValue(out, v.id, v.type);
+    for (const pv of vars) for (const v of pv.vars.values()) out = addLocalValue(out, v.id, v.type, false, { defined: v.span });
     const tbs = exprs.map((expr, i) => ({ pat: pats[i]!, expr }));
     for (const tb of tbs) {
       if (!rec) ctx.checkMatch(env, [{ pat: tb.pat, guard: null, body: tb.expr }], tb.pat.ty, tb.pat.span, false);
@@ -489,11 +726,19 @@ function splitArrow(span: Span, expected: Type, label: ArgLabel): { param: Type;
   return { param, result };
 }
 
-function typeFun(env: Env, ctx: CoreCtx, e: Expr, params: readonly Param[], body: Expr, expected: Type): TExpr {
+/** The result of a function whose type was expected for a reason (an argument of `List.iter`). */
+function resultWhy(outer: Why | null, fnTy: Type): Why | null {
+  if (!outer?.explain) return null;
+  return nested(outer, fnTy, () => ({ notes: [`This is the result of a function of type ${showType(fnTy)}.`] }));
+}
+
+function typeFun(env: Env, ctx: CoreCtx, e: Expr, params: readonly Param[], body: Expr, expected: Type, bodyWhy: Why | null = null): TExpr {
   const [first, ...rest] = params;
-  if (!first) return typeExpect(env, ctx, body, expected);
+  if (!first) return typeExpect(env, ctx, body, expected, bodyWhy);
   return typeFunction(env, ctx, e, first, expected, (env2, _id, _pt, resTy) =>
-    rest.length ? typeFun(env2, ctx, { ...e, span: { ...e.span, ghost: true } }, rest, body, resTy) : typeExpect(env2, ctx, body, resTy),
+    rest.length
+      ? typeFun(env2, ctx, { ...e, span: { ...e.span, ghost: true } }, rest, body, resTy, bodyWhy)
+      : typeExpect(env2, ctx, body, resTy, bodyWhy),
   );
 }
 
@@ -541,8 +786,7 @@ function typeFunction(
       } as TExpr;
       const pv = new PatVars();
       const pat = typePattern(env, param.pat, inner, pv, ctx.scope);
-      let env2 = env;
-      for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type, !v.poly);
+      const env2 = bindPatVars(env, pv);
       const body = typeBody(env2, optId, paramTy, resTy);
       const letE = { kind: 'let', rec: false, bindings: [{ pat, expr: unwrapped }], body, ty: body.ty, span: sp } as TExpr;
       return { kind: 'fun', param: optId, body: letE, ty: fnTy, span: e.span } as TExpr;
@@ -550,15 +794,15 @@ function typeFunction(
   }
   if (param.pat.kind === 'pvar') {
     const id = createIdent(param.pat.name);
-    const body = typeBody(addLocalValue(env, id, paramTy, true), id, paramTy, resTy);
+    const origin = trackVariable(id.name, paramTy, param.pat.span);
+    const body = typeBody(addLocalValue(env, id, paramTy, true, { origin }), id, paramTy, resTy);
     return { kind: 'fun', param: id, body, ty: fnTy, span: e.span } as TExpr;
   }
   // A pattern parameter: fun p -> b  ==>  fun x -> match x with p -> b
   const id = createIdent('*param*');
   const pv = new PatVars();
   const pat = typePattern(env, param.pat, paramTy, pv, ctx.scope);
-  let env2 = addLocalValue(env, id, paramTy, true);
-  for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type, !v.poly);
+  const env2 = bindPatVars(addLocalValue(env, id, paramTy, true), pv);
   const body = typeBody(env2, id, paramTy, resTy);
   const sp = { ...param.span, ghost: true };
   const cases: TCase[] = [{ pat, guard: null, body }];
@@ -578,24 +822,95 @@ function typeFunction(
 // ---------------------------------------------------------------------------
 // match
 
-function typeCase(env: Env, ctx: CoreCtx, c: Case, scrutTy: Type, expected: Type): TCase {
+function typeCase(
+  env: Env,
+  ctx: CoreCtx,
+  c: Case,
+  scrutTy: Type,
+  expected: Type,
+  why: Why | null = null,
+  patWhy: (() => Explained) | null = null,
+): TCase {
   const pv = new PatVars();
-  const pat = typePattern(env, c.pat, scrutTy, pv, ctx.scope);
-  let env2 = env;
-  for (const v of pv.vars.values()) env2 = addLocalValue(env2, v.id, v.type, !v.poly);
+  const pat = withPatternNotes(patWhy, () => typePattern(env, c.pat, scrutTy, pv, ctx.scope));
+  const env2 = bindPatVars(env, pv);
   const guard = c.guard ? typeExpect(env2, ctx, c.guard, tBool, REASON_GUARD) : null;
-  const body = typeExpect(env2, ctx, c.body, expected);
+  const body = typeExpect(env2, ctx, c.body, expected, why);
   return { pat, guard, body };
 }
 
-function typeMatchCases(env: Env, ctx: CoreCtx, scrut: TExpr, cases: readonly Case[], expected: Type, span: Span): TExpr {
+/** Adds to a pattern's type error why the matched value has its type. */
+function withPatternNotes<T>(patWhy: (() => Explained) | null, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    const isPatternMismatch = err instanceof TypingError && !err.silent && err.diagnostic.message.startsWith('This pattern matches values of type');
+    if (!patWhy || !isPatternMismatch) throw err;
+    const more = patWhy();
+    const d = err.diagnostic;
+    throw new TypingError({
+      ...d,
+      notes: [...(d.notes ?? []), ...more.notes],
+      related: [...(d.related ?? []), ...(more.related ?? [])],
+    });
+  }
+}
+
+/** Binds a pattern's variables, monomorphic (except `as` ones), tracking their types' origins. */
+function bindPatVars(env: Env, pv: PatVars): Env {
+  let env2 = env;
+  for (const v of pv.vars.values()) {
+    env2 = v.poly
+      ? addLocalValue(env2, v.id, v.type, false, { defined: v.span })
+      : addLocalValue(env2, v.id, v.type, true, { origin: trackVariable(v.id.name, v.type, v.span) });
+  }
+  return env2;
+}
+
+function typeMatchCases(
+  env: Env,
+  ctx: CoreCtx,
+  scrut: TExpr,
+  cases: readonly Case[],
+  expected: Type,
+  span: Span,
+  why: Why | null = null,
+): TExpr {
   const valueCases: TCase[] = [];
   const exnCases: TCase[] = [];
+  const open = repr(expected).kind === 'var';
+  const scrutOpen = repr(scrut.ty).kind === 'var';
+  let w = why;
+  let patFixer: Span | null = null;
+  const patWhy = (): Explained => {
+    const t = showType(scrut.ty);
+    if (patFixer) {
+      return {
+        notes: [`The pattern on ${lineText(patFixer, span.file)} fixed the type of the matched value to ${t}.`],
+        related: [{ span: patFixer, message: 'the first pattern that fixed the type' }],
+      };
+    }
+    if (scrut.span.ghost) return { notes: [] };
+    const sn = snippet(scrut.span);
+    return {
+      notes: [`The matched expression${sn ? ` ${sn}` : ''} has type ${t}.`],
+      related: [{ span: scrut.span, message: 'the matched expression' }],
+    };
+  };
   for (const c of cases) {
     if (c.pat.kind === 'pexception') {
-      exnCases.push(typeCase(env, ctx, { ...c, pat: c.pat.pat }, tExn, expected));
+      exnCases.push(typeCase(env, ctx, { ...c, pat: c.pat.pat }, tExn, expected, w));
     } else {
-      valueCases.push(typeCase(env, ctx, c, scrut.ty, expected));
+      valueCases.push(typeCase(env, ctx, c, scrut.ty, expected, w, patWhy));
+      if (scrutOpen && !patFixer && repr(scrut.ty).kind !== 'var') patFixer = c.pat.span;
+    }
+    if (open && w === why && repr(expected).kind !== 'var') {
+      w = branchWhy(
+        why,
+        c.body.span,
+        (line, t) => `The case on ${line} returns ${t}, so every case of this match must too.`,
+        'the first case that fixed the type',
+      );
     }
   }
   const partial = valueCases.length === 0 ? false : ctx.checkMatch(env, valueCases, scrut.ty, span, false);
@@ -605,12 +920,50 @@ function typeMatchCases(env: Env, ctx: CoreCtx, scrut: TExpr, cases: readonly Ca
 // ---------------------------------------------------------------------------
 // Constructors and records
 
-function typeConstruct(env: Env, ctx: CoreCtx, e: Expr & { kind: 'construct' }, expected: Type): TExpr {
+/** The declaration of a type, as a related location (none for predefined types). */
+function declaredAt(path: Path, message: string): Related[] {
+  const d = findTypeDecl(path);
+  return d?.span && !d.span.ghost ? [{ span: d.span, message }] : [];
+}
+
+function fieldWhy(l: LabelInfo): Why {
+  return mkWhy(null, () => ({
+    notes: [`The field \`${l.name}\` is declared with type ${showType(l.type)}.`],
+    related: declaredAt(l.resPath, `type ${pathName(l.resPath)} is declared here`),
+  }));
+}
+
+function inlineFieldWhy(c: CtorInfo, name: string): Why {
+  const f = c.inlineRecord?.find((x) => x.name === name);
+  return mkWhy(null, () => ({
+    notes: f ? [`The field \`${name}\` of constructor \`${c.name}\` is declared with type ${showType(f.type)}.`] : [],
+    related: c.desc.exn ? [] : declaredAt(c.resPath, `type ${pathName(c.resPath)} is declared here`),
+  }));
+}
+
+function ctorWhy(c: CtorInfo, i: number, outer: Why | null, whole: Type): Why {
+  // `x :: l`: the tail has the list's own type, the head is an element
+  if (c.name === '::' && !c.desc.exn && c.args.length === 2) {
+    if (i === 1) return outer ?? mkWhy(null);
+    return nested(outer, whole, () => ({ notes: [`This is an element of a list of type ${showType(whole)}.`] }));
+  }
+  return nested(outer, whole, () => {
+    const names = new Names();
+    const decl = `${c.name} of ${c.args.map((t) => showType(t, names)).join(' * ')}`;
+    const which = c.args.length === 1 ? 'the argument' : `the ${ordinal(i + 1)} argument`;
+    return {
+      notes: [`This is ${which} of constructor \`${c.name}\`, declared \`${decl}\`.`],
+      related: c.desc.exn ? [] : declaredAt(c.resPath, `type ${pathName(c.resPath)} is declared here`),
+    };
+  });
+}
+
+function typeConstruct(env: Env, ctx: CoreCtx, e: Expr & { kind: 'construct' }, expected: Type, why: Why | null): TExpr {
   const c = resolveCtor(env, e.ctor, expected, true);
   const inst = instanceCtor(c);
   if (inst.inline) {
-    if (!e.arg) arityMismatch(e.span, c.name, 1, 0);
-    unifyAt(e.span, inst.res, expected);
+    if (!e.arg) arityMismatch(e.span, c, 1, 0);
+    unifyAt(e.span, inst.res, expected, why);
     const recTy = inlineRecordType(c, inst.res);
     // `C r` with `r` bound by a pattern `C r`: the block itself
     const inlineVar = (x: Expr): TExpr => {
@@ -626,7 +979,7 @@ function typeConstruct(env: Env, ctx: CoreCtx, e: Expr & { kind: 'construct' }, 
     for (const f of e.arg.fields) {
       const i = inst.inline.findIndex((x) => x.name === f.field.name);
       if (i < 0) fail(f.field.span, `The field ${f.field.name} is not part of the record argument for the ${c.name} constructor`);
-      fields[i] = typeExpect(env, ctx, f.expr, inst.inline[i]!.type);
+      fields[i] = typeExpect(env, ctx, f.expr, inst.inline[i]!.type, inlineFieldWhy(c, inst.inline[i]!.name));
     }
     if (base) {
       // `C { r with f = e }`: the other fields read from `r`'s block
@@ -645,20 +998,20 @@ function typeConstruct(env: Env, ctx: CoreCtx, e: Expr & { kind: 'construct' }, 
   const n = inst.args.length;
   let argExprs: Expr[];
   if (!e.arg) {
-    if (n !== 0) arityMismatch(e.span, c.name, n, 0);
+    if (n !== 0) arityMismatch(e.span, c, n, 0);
     argExprs = [];
-  } else if (n === 0) arityMismatch(e.span, c.name, 0, 1);
+  } else if (n === 0) arityMismatch(e.span, c, 0, 1);
   else if (n === 1) argExprs = [e.arg];
   else if (e.arg.kind === 'tuple') {
-    if (e.arg.items.length !== n) arityMismatch(e.span, c.name, n, e.arg.items.length);
+    if (e.arg.items.length !== n) arityMismatch(e.span, c, n, e.arg.items.length);
     argExprs = e.arg.items;
-  } else arityMismatch(e.span, c.name, n, 1);
-  unifyAt(e.span, inst.res, expected);
-  const args = argExprs.map((a, i) => typeExpect(env, ctx, a, inst.args[i]!));
+  } else arityMismatch(e.span, c, n, 1);
+  unifyAt(e.span, inst.res, expected, why);
+  const args = argExprs.map((a, i) => typeExpect(env, ctx, a, inst.args[i]!, ctorWhy(c, i, why, expected)));
   return mk(e, inst.res, { kind: 'construct', ctor: c.desc, args });
 }
 
-function typeRecord(env: Env, ctx: CoreCtx, e: Expr & { kind: 'record' }, expected: Type): TExpr {
+function typeRecord(env: Env, ctx: CoreCtx, e: Expr & { kind: 'record' }, expected: Type, why: Why | null): TExpr {
   if (e.fields.length === 0) fail(e.span, 'Empty record expression');
   let base: TExpr | null = null;
   let hint: Type | null = expected;
@@ -672,7 +1025,7 @@ function typeRecord(env: Env, ctx: CoreCtx, e: Expr & { kind: 'record' }, expect
   const first = resolveFirstLabel(env, e.fields[0]!.field, hint, e.fields.map((f) => f.field.name), true);
   const resInst = instanceLabel(first);
   const res = resInst.res;
-  unifyAt(e.span, res, expected);
+  unifyAt(e.span, res, expected, why);
   if (base) unifyAt(e.base!.span, base.ty, res);
   const all = first.all;
   const fields: (TExpr | null)[] = all.map(() => null);
@@ -684,11 +1037,19 @@ function typeRecord(env: Env, ctx: CoreCtx, e: Expr & { kind: 'record' }, expect
     if (fields[l.pos]) fail(f.field.span, `The record field ${l.name} is defined several times`);
     const li = instanceLabel(l);
     unifyAt(f.span, li.res, res);
-    fields[l.pos] = typeExpect(env, ctx, f.expr, li.field);
+    fields[l.pos] = typeExpect(env, ctx, f.expr, li.field, nested(why, res, fieldWhy(l).explain!));
   }
   if (!base) {
     const missing = all.filter((_, i) => fields[i] === null).map((x) => x.name);
-    if (missing.length) fail(e.span, `Some record fields are undefined: ${missing.join(' ')}`);
+    if (missing.length) {
+      fail(
+        e.span,
+        `Some record fields are undefined: ${missing.join(' ')}`,
+        missing.map((m) => `The field \`${m}\` is declared with type ${showType(all.find((x) => x.name === m)!.type)}.`),
+        'type',
+        declaredAt(first.resPath, `type ${pathName(first.resPath)} is declared here`),
+      );
+    }
   }
   return mk(e, res, { kind: 'record', fields, base });
 }
@@ -696,10 +1057,6 @@ function typeRecord(env: Env, ctx: CoreCtx, e: Expr & { kind: 'record' }, expect
 // ---------------------------------------------------------------------------
 // Application (labels commute; optional arguments are defaulted)
 
-const ORDINALS = ['first', 'second', 'third'];
-function ordinal(n: number): string {
-  return n <= 3 ? ORDINALS[n - 1]! : `${n}th`;
-}
 
 function noneExpr(env: Env, ty: Type, span: Span): TExpr {
   const none = resolveCtor(env, { path: null, name: 'None', span }, ty, true);
@@ -728,9 +1085,20 @@ function typeApplication(
   sargs: readonly Arg[],
   expected: Type,
 ): TExpr {
+  return inContext(e.span, () => typeApplicationIn(env, ctx, e, fn, fnExpr, sargs, expected));
+}
+
+function typeApplicationIn(
+  env: Env,
+  ctx: CoreCtx,
+  e: { span: Span },
+  fn: TExpr,
+  fnExpr: Expr | null,
+  sargs: readonly Arg[],
+  expected: Type,
+): TExpr {
   const name = fnName(fnExpr);
-  const argNote = (i: number): string[] =>
-    name ? [`This is the ${ordinal(i + 1)} argument of \`${name}\`.`] : [`This is the ${ordinal(i + 1)} argument of this function.`];
+  const argNote = (i: number, arrowTy: Type | null): Why => argumentWhy(env, name, fnExpr, fn, sargs, i, arrowTy);
   // Labels may be omitted when the application is total and has no labels at all.
   const allUnlabelled = sargs.every((a) => a.label.kind === 'nolabel');
   const labels: ArgLabel[] = [];
@@ -751,14 +1119,14 @@ function typeApplication(
   const out: (TExpr | null)[] = [];
   const omitted: { label: ArgLabel; param: Type }[] = [];
   let tyFun = fn.ty;
-  const typeArg = (a: { arg: Arg; index: number }, paramTy: Type, paramLabel: ArgLabel): TExpr => {
+  const typeArg = (a: { arg: Arg; index: number }, arrowTy: Type, paramTy: Type, paramLabel: ArgLabel): TExpr => {
     if (paramLabel.kind === 'optional' && a.arg.label.kind !== 'optional') {
       const inner = newTypeVar();
       unifyAt(a.arg.span, tOption(inner), paramTy);
-      const x = typeArgExpect(env, ctx, a.arg.expr, inner, argNote(a.index));
+      const x = typeArgExpect(env, ctx, a.arg.expr, inner, argNote(a.index, arrowTy));
       return someExpr(env, x, paramTy);
     }
-    return typeArgExpect(env, ctx, a.arg.expr, paramTy, argNote(a.index));
+    return typeArgExpect(env, ctx, a.arg.expr, paramTy, argNote(a.index, arrowTy));
   };
 
   while (remaining.length > 0) {
@@ -786,7 +1154,7 @@ function typeApplication(
       if (a.arg.label.kind === 'optional' && t.label.kind !== 'optional') {
         fail(a.arg.span, `This argument cannot be applied with label ${labelText(a.arg.label)}`);
       }
-      out.push(typeArg(a, t.param, t.label));
+      out.push(typeArg(a, t, t.param, t.label));
     } else if (t.label.kind === 'optional' && remaining.some((r) => r.arg.label.kind === 'nolabel')) {
       out.push(noneExpr(env, t.param, fn.span));
     } else {
@@ -808,7 +1176,7 @@ function typeApplication(
       const p = newTypeVar();
       const r = newTypeVar();
       unifyAt(fn.span, tyFun, { kind: 'arrow', label: a.arg.label, param: p, result: r });
-      out.push(typeArgExpect(env, ctx, a.arg.expr, p, argNote(a.index)));
+      out.push(typeArgExpect(env, ctx, a.arg.expr, p, argNote(a.index, null)));
       tyFun = r;
     } else if (out.length === 0 || t.kind !== 'arrow') {
       if (out.length === 0) {
@@ -824,20 +1192,33 @@ function typeApplication(
             f.space();
             f.text('This is not a function; it cannot be applied.');
           }),
+          fnExpr?.kind === 'ident' ? variableNotes(env, fnExpr, fn.ty, fn.span).notes : [],
+          'type',
+          fnExpr?.kind === 'ident' ? variableNotes(env, fnExpr, fn.ty, fn.span).related : [],
         );
       }
       const names = new Names();
+      // As OCaml, the function's type before its arguments were typed
+      let shown = fn.ty;
+      if (fnExpr?.kind === 'ident') {
+        try {
+          shown = instance(lookupValue(env, fnExpr.name).type);
+        } catch {
+          // keep the instance
+        }
+      }
       failLines(
         fn.span,
         layoutMessage((f) => {
           f.openBox(0);
           f.text('This function has type');
           f.brk(1, 2);
-          printTypeTo(f, names, fn.ty);
+          printTypeTo(f, names, shown);
           f.close();
           f.space();
           f.text('It is applied to too many arguments; maybe you forgot a `;\'.');
         }),
+        tooManyArgumentsNotes(name, out, sargs.length),
       );
     } else {
       fail(a.arg.span, `This argument cannot be applied with label ${labelText(a.arg.label)}`);
@@ -851,10 +1232,106 @@ function typeApplication(
   return { kind: 'apply', fn, args: out, ty: resTy, span: e.span } as TExpr;
 }
 
-function typeArgExpect(env: Env, ctx: CoreCtx, e: Expr, ty: Type, notes: string[]): TExpr {
-  const r = typeExpectInner(env, ctx, e, ty, null);
-  unifyAt(e.span, r.ty, ty, null, EXPR_WHAT, notes);
-  return r;
+/** `The format "%s\n" takes 1 argument, but 2 are given after it.` or the arity. */
+function tooManyArgumentsNotes(name: string | null, typed: readonly (TExpr | null)[], given: number): string[] {
+  const fi = typed.findIndex((a) => a?.kind === 'const' && a.value.kind === 'string' && formatArity(a.ty) !== null);
+  if (fi >= 0) {
+    const f = typed[fi]!;
+    const n = formatArity(f.ty)!;
+    const text = JSON.stringify(new TextDecoder('latin1').decode((f as TExpr & { kind: 'const'; value: { kind: 'string' } }).value.value));
+    const after = given - fi - 1;
+    return [`The format ${text} takes ${n} argument${n === 1 ? '' : 's'}, but ${after} ${after === 1 ? 'is' : 'are'} given after it.`];
+  }
+  const n = typed.length;
+  return [`${name ? `\`${name}\`` : 'This function'} takes ${n} argument${n === 1 ? '' : 's'}, but is given ${given}.`];
+}
+
+/** The number of conversions of a format's type (`(int -> string -> 'a, ...) format6`). */
+function formatArity(t: Type): number | null {
+  const h = expandHead(t);
+  if (h.kind !== 'constr' || h.args.length < 1 || pathName(h.path) !== 'format6' && !/format/.test(pathName(h.path))) return null;
+  let n = 0;
+  for (let a = expandHead(h.args[0]!); a.kind === 'arrow'; a = expandHead(a.result)) n++;
+  return n;
+}
+
+function typeArgExpect(env: Env, ctx: CoreCtx, e: Expr, ty: Type, why: Why): TExpr {
+  return typeExpect(env, ctx, e, ty, why);
+}
+
+/**
+ * `This is the 2nd argument of \`List.map\`, which has type ...`, with the format
+ * conversion it stands for (`Printf.printf "%d"`) and hints for operators.
+ */
+function argumentWhy(
+  env: Env,
+  name: string | null,
+  fnExpr: Expr | null,
+  fn: TExpr,
+  sargs: readonly Arg[],
+  i: number,
+  arrowTy: Type | null,
+): Why {
+  const arg = sargs[i]!;
+  return mkWhy(null, (_at, actual, expected) => {
+    const op = name !== null && isOperatorName(name);
+    // `~-x`, `!r`: prefix operators, shown as written
+    const prefix = op && (name!.startsWith('~') || name!.startsWith('!') || name!.startsWith('?'));
+    const which =
+      arg.label.kind !== 'nolabel'
+        ? `the argument ${arg.label.kind === 'labelled' ? '~' : '?'}${arg.label.name}`
+        : prefix
+          ? 'the operand'
+          : op
+            ? `the ${i === 0 ? 'left' : 'right'} operand`
+            : `the ${ordinal(i + 1)} argument`;
+    let fnTy = fn.ty;
+    let fnOrigin: Explained = { notes: [] };
+    if (fnExpr?.kind === 'ident') {
+      try {
+        const v = lookupValue(env, fnExpr.name);
+        fnTy = v.type;
+        // a parameter used as a function: where its type was fixed
+        if (v.origin) fnOrigin = originNotes(v.origin, fnTy, fnExpr.span);
+      } catch {
+        // keep the instance
+      }
+    }
+    const shown = prefix && name!.startsWith('~') ? name!.slice(1) : name;
+    const subject = `This is ${which} of ${shown ? `\`${shown}\`` : 'this function'}`;
+    const conv = arrowTy ? formatConversion(arrowTy) : null;
+    const names = new Names();
+    const notes = conv ? [`${subject}.`] : withType(`${subject}, which has type`, showType(fnTy, names));
+    if (!conv) notes.push(...sharedVariableNote(fnTy, actual, sargs, i, op, names));
+    if (conv) {
+      const where = conv.format.length <= 32 ? `In the format ${conv.format}, the` : 'The';
+      notes.push(`${where} conversion \`${conv.conversion}\` expects an argument of type ${showType(expected)}.`);
+    }
+    notes.push(...operatorHints(name, actual, expected), ...fnOrigin.notes);
+    return { notes, related: fnOrigin.related ?? [] };
+  });
+}
+
+/**
+ * `=` is `'a -> 'a -> bool`: when its right operand is wrong, the left one fixed
+ * the type. Names the earlier argument whose type shares a variable with this one.
+ */
+function sharedVariableNote(fnTy: Type, actual: Type, sargs: readonly Arg[], i: number, op: boolean, names: Names): string[] {
+  if (sargs.some((a) => a.label.kind !== 'nolabel')) return [];
+  const params: Type[] = [];
+  for (let t = repr(fnTy); t.kind === 'arrow' && t.label.kind === 'nolabel'; t = repr(t.result)) params.push(t.param);
+  if (i >= params.length) return [];
+  // only when the argument would fit the parameter's own type: then the others fixed it
+  if (!unifiable(instance(params[i]!), actual)) return [];
+  const mine = freeVars(params[i]!);
+  for (let j = 0; j < i; j++) {
+    const shared = [...freeVars(params[j]!)].find((v) => mine.has(v));
+    if (!shared) continue;
+    const which = op ? 'the left operand' : `the ${ordinal(j + 1)} argument`;
+    const sn = snippet(sargs[j]!.expr.span);
+    return [`Its type must agree with ${which}${sn ? ` ${sn}` : ''}: both involve ${showType(shared, names)}.`];
+  }
+  return [];
 }
 
 function typeString(t: Type): string {

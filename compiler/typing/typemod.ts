@@ -23,14 +23,18 @@ import {
   addTypes,
   addValue,
   exnCtorInfo,
+  type Namespace,
   lookupModtype,
+  lostNames,
   lookupModule,
+  markErroneous,
+  poison,
   openSignature,
   registerModule,
   scrapeModType,
   strengthen,
 } from './env.ts';
-import { TypingError, fail } from './errors.ts';
+import { TypingError, fail, failSilently, withLaterDefinitions } from './errors.ts';
 import { checkFunctorArg, checkSealing } from './includemod.ts';
 import { checkMatch } from './parmatch.ts';
 import { substModType, substSig } from './subst.ts';
@@ -38,6 +42,7 @@ import type { TModExpr, TStructItem } from './typedtree.ts';
 import { type CoreCtx, patternNames, typeInfer, typeLet } from './typecore.ts';
 import { declareException, translTypeDecls } from './typedecl.ts';
 import { openScope, translType } from './typetexp.ts';
+import { locationOf, setLocation } from './explain.ts';
 import {
   type Ident,
   type ModType,
@@ -74,9 +79,60 @@ function coreCtx(ctx: ModCtx): CoreCtx {
   };
 }
 
+/** At most this many errors are reported for a file; the rest are dropped. */
+export const MAX_ERRORS = 10;
+
+/** Failures reported silently (cascades), per error list: they still make a module erroneous. */
+const silentFailures = new WeakMap<Diagnostic[], number>();
+/** Error lists that reached MAX_ERRORS and dropped some. */
+export const truncatedErrors = new WeakSet<Diagnostic[]>();
+
+function failures(ctx: ModCtx): number {
+  return ctx.errors.length + (silentFailures.get(ctx.errors) ?? 0);
+}
+
 function record(ctx: ModCtx, err: unknown): void {
-  if (err instanceof TypingError) ctx.errors.push(err.diagnostic);
-  else throw err;
+  if (!(err instanceof TypingError)) throw err;
+  if (err.silent) silentFailures.set(ctx.errors, (silentFailures.get(ctx.errors) ?? 0) + 1);
+  else if (ctx.errors.length < MAX_ERRORS) ctx.errors.push(err.diagnostic);
+  else truncatedErrors.add(ctx.errors);
+}
+
+/** A module check that fails after errors inside the module is a cascade: reported silently. */
+function unlessCascade<T>(ctx: ModCtx, before: number, check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    if (err instanceof TypingError && failures(ctx) > before) failSilently(err.diagnostic.span, err.diagnostic.message);
+    throw err;
+  }
+}
+
+/** The names an item defines, to be poisoned when it fails. */
+function definedNames(item: StructItem): (readonly [Namespace, string])[] | '*' {
+  switch (item.kind) {
+    case 'slet':
+      return item.bindings.flatMap((b) => patternNames(b.pat).map((n) => ['value', n] as const));
+    case 'stype':
+      return item.decls.flatMap((d) => [
+        ['type', d.name] as const,
+        ...(d.body.kind === 'variant' ? d.body.ctors.map((c) => ['ctor', c.name] as const) : []),
+        ...(d.body.kind === 'record' ? d.body.fields.map((f) => ['label', f.name] as const) : []),
+      ]);
+    case 'sexception':
+      return [['ctor', item.decl.name]];
+    case 'sexternal':
+      return [['value', item.decl.name]];
+    case 'smodule':
+      return [['module', item.name]];
+    case 'smodtype':
+      return [['modtype', item.name]];
+    case 'sopen':
+    case 'sinclude':
+      return '*';
+    default:
+      return [];
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -87,6 +143,14 @@ export interface TypedModule {
   mty: ModType;
   /** The module's path when it is one (for strengthening and applicative types). */
   path: Path | null;
+  /** Names lost by errors in its definition (see env.ts `markErroneous`). */
+  lost?: ReadonlySet<string>;
+}
+
+function union(...sets: (ReadonlySet<string> | undefined)[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const s of sets) if (s) for (const x of s) out.add(x);
+  return out;
 }
 
 export function typeModule(env: Env, me: ModExpr, ctx: ModCtx): TypedModule {
@@ -94,7 +158,8 @@ export function typeModule(env: Env, me: ModExpr, ctx: ModCtx): TypedModule {
     case 'mpath': {
       const m = lookupModule(env, me.path);
       if (!m.runtime) fail(me.span, 'This module path is not a value');
-      return { tree: { kind: 'path', path: m.runtime, span: me.span }, mty: { kind: 'alias', path: m.path }, path: m.path };
+      const tree: TModExpr = { kind: 'path', path: m.runtime, span: me.span };
+      return { tree, mty: { kind: 'alias', path: m.path }, path: m.path, lost: lostNames(m.path) };
     }
     case 'mstruct': {
       const r = typeStructure(env, me.items, ctx);
@@ -102,6 +167,7 @@ export function typeModule(env: Env, me: ModExpr, ctx: ModCtx): TypedModule {
         tree: { kind: 'struct', items: r.items, exports: r.exports, span: me.span },
         mty: { kind: 'sig', items: r.sig },
         path: null,
+        lost: r.lost,
       };
     }
     case 'mfunctor':
@@ -118,10 +184,12 @@ export function typeModule(env: Env, me: ModExpr, ctx: ModCtx): TypedModule {
         }
         if (ctx.applicativeBody) fail(me.span, 'This expression creates fresh types.', ['It is not allowed inside applicative functors.'], 'module');
         const unitArg: TModExpr = { kind: 'struct', items: [], exports: [], span: me.arg.span };
-        return { tree: { kind: 'apply', fn: fn.tree, arg: unitArg, span: me.span }, mty: fs.result, path: null };
+        return { tree: { kind: 'apply', fn: fn.tree, arg: unitArg, span: me.span }, mty: fs.result, path: null, lost: fn.lost };
       }
+      const before = failures(ctx);
       const arg = typeModule(env, me.arg, ctx);
-      const coercion = checkFunctorArg(me.arg.span, arg.mty, fs.paramType, arg.path);
+      const erroneous = arg.lost?.size ? -1 : before;
+      const coercion = unlessCascade(ctx, erroneous, () => checkFunctorArg(me.arg.span, arg.mty, fs.paramType, arg.path));
       const argTree: TModExpr =
         coercion.kind === 'identity' ? arg.tree : { kind: 'coerce', module: arg.tree, coercion, span: me.arg.span };
       let mty: ModType;
@@ -135,15 +203,17 @@ export function typeModule(env: Env, me: ModExpr, ctx: ModCtx): TypedModule {
       }
       // `F(X)` with paths is itself a path (applicative functors), as in OCaml.
       const path: Path | null = fn.path && arg.path ? { kind: 'papply', fn: fn.path, arg: arg.path } : null;
-      return { tree: { kind: 'apply', fn: fn.tree, arg: argTree, span: me.span }, mty, path };
+      return { tree: { kind: 'apply', fn: fn.tree, arg: argTree, span: me.span }, mty, path, lost: union(fn.lost, arg.lost) };
     }
     case 'mconstraint': {
+      const before = failures(ctx);
       const inner = typeModule(env, me.module, ctx);
       const mty = translModType(env, me.type);
-      const coercion = checkSealing(me.span, inner.mty, mty, inner.path);
+      const erroneous = inner.lost?.size ? -1 : before;
+      const coercion = unlessCascade(ctx, erroneous, () => checkSealing(me.span, inner.mty, mty, inner.path));
       const tree: TModExpr =
         coercion.kind === 'identity' ? inner.tree : { kind: 'coerce', module: inner.tree, coercion, span: me.span };
-      return { tree, mty, path: null };
+      return { tree, mty, path: null, lost: inner.lost };
     }
   }
 }
@@ -168,6 +238,7 @@ function typeFunctor(
     tree: { kind: 'functor', param: id, body: inner.tree, span },
     mty: { kind: 'functor', param: id, paramType, result: inner.mty, ...(generative ? { generative } : {}) },
     path: null,
+    lost: inner.lost,
   };
 }
 
@@ -268,6 +339,8 @@ export interface TypedStructure {
   sig: Signature;
   exports: Ident[];
   env: Env;
+  /** Names whose definition failed (`type:t`, `*` for a failed `open`/`include`). */
+  lost: Set<string>;
 }
 
 function externalArity(te: TypeExpr): number {
@@ -292,6 +365,8 @@ function refreshSig(sig: Signature): Signature {
   const fresh = new Map<number, Ident>();
   for (const it of sig) {
     const id = createIdent(it.id.name);
+    const loc = locationOf(it.id);
+    if (loc) setLocation(id, loc);
     fresh.set(it.id.stamp, id);
     if (it.kind === 'type' || it.kind === 'module' || it.kind === 'modtype') s.set(it.id.stamp, pident(id));
   }
@@ -339,12 +414,28 @@ export function simplifySig(sig: Signature): Signature {
 }
 
 export function typeStructure(env0: Env, items: readonly StructItem[], ctx: ModCtx): TypedStructure {
+  // For `Hint: x is defined later`: the value names of each item, and where
+  const defs = items.map((item) =>
+    item.kind === 'slet' ? item.bindings.flatMap((b) => patternNames(b.pat).map((n) => [n, b.pat.span] as const)) : [],
+  );
+  let current = 0;
+  const later = (name: string): Span | null => {
+    for (let i = current + 1; i < defs.length; i++) for (const [n, s] of defs[i]!) if (n === name) return s;
+    return null;
+  };
+  return withLaterDefinitions(later, () => typeStructureIn(env0, items, ctx, (i) => (current = i)));
+}
+
+function typeStructureIn(env0: Env, items: readonly StructItem[], ctx: ModCtx, at: (i: number) => void): TypedStructure {
   let env = env0;
   const tree: TStructItem[] = [];
   const sig: SigItem[] = [];
   // A structure inside an expression (`let module`) sits at the current level.
   const baseLevel = currentLevel;
-  for (const item of items) {
+  const lost = new Set<string>();
+  for (const [index, item] of items.entries()) {
+    at(index);
+    if (truncatedErrors.has(ctx.errors)) break;
     setLevel(baseLevel);
     const cctx = coreCtx(ctx);
     try {
@@ -353,7 +444,12 @@ export function typeStructure(env0: Env, items: readonly StructItem[], ctx: ModC
           const r = typeLet(env, cctx, item.rec, item.bindings);
           env = r.env;
           tree.push({ kind: 'let', rec: item.rec, bindings: r.bindings, span: item.span });
-          for (const pv of r.vars) for (const v of pv.vars.values()) sig.push({ kind: 'value', id: v.id, desc: { type: v.type, prim: null } });
+          for (const pv of r.vars) {
+            for (const v of pv.vars.values()) {
+              setLocation(v.id, v.span);
+              sig.push({ kind: 'value', id: v.id, desc: { type: v.type, prim: null } });
+            }
+          }
           break;
         }
         case 'seval':
@@ -367,6 +463,7 @@ export function typeStructure(env0: Env, items: readonly StructItem[], ctx: ModC
         }
         case 'sexception': {
           const r = declareException(env, item.decl, cctx.scope);
+          setLocation(r.id, item.decl.span);
           env = addException(env, r.id.name, exnCtorInfo(r.id.name, r.item, { kind: 'local', id: r.id }));
           tree.push(
             r.rebind
@@ -380,6 +477,7 @@ export function typeStructure(env0: Env, items: readonly StructItem[], ctx: ModC
           const d = item.decl;
           const t = translScheme(env, d.type);
           const id = createIdent(d.name);
+          setLocation(id, d.nameSpan);
           const prim = { name: d.prims[0] ?? d.name, arity: externalArity(d.type) };
           env = addValue(env, d.name, { type: t, path: { kind: 'prim', ...prim }, prim });
           tree.push({ kind: 'external', id, prim: prim.name, arity: prim.arity, span: item.span });
@@ -389,6 +487,11 @@ export function typeStructure(env0: Env, items: readonly StructItem[], ctx: ModC
         case 'smodule': {
           const m = typeModule(env, item.module, ctx);
           const id = createIdent(item.name);
+          setLocation(id, item.nameSpan);
+          if (m.lost?.size) {
+            markErroneous(id, m.lost);
+            for (const x of m.lost) lost.add(x);
+          }
           env = addModule(env, id, m.mty, { kind: 'mlocal', id });
           tree.push({ kind: 'module', id, module: m.tree, span: item.span });
           sig.push({ kind: 'module', id, mty: m.mty });
@@ -400,6 +503,7 @@ export function typeStructure(env0: Env, items: readonly StructItem[], ctx: ModC
         case 'smodtype': {
           const mty = item.type ? translModType(env, item.type) : null;
           const id = createIdent(item.name);
+          setLocation(id, item.nameSpan);
           env = addModtype(env, id, mty);
           sig.push({ kind: 'modtype', id, mty });
           break;
@@ -408,7 +512,7 @@ export function typeStructure(env0: Env, items: readonly StructItem[], ctx: ModC
           const m = lookupModule(env, item.module);
           const s = scrapeModType(m.mty);
           if (!s || s.kind !== 'sig') fail(item.module.span, 'This module is not a structure; it has type a functor');
-          env = openSignature(env, m.path, m.runtime, s.items);
+          env = poison(openSignature(env, m.path, m.runtime, s.items), lostNames(m.path));
           break;
         }
         case 'sinclude': {
@@ -417,6 +521,10 @@ export function typeStructure(env0: Env, items: readonly StructItem[], ctx: ModC
           if (!s || s.kind !== 'sig') fail(item.module.span, 'This module is not a structure; it has type a functor');
           const items2 = refreshSig(s.items);
           env = bindSigItems(env, items2);
+          if (m.lost?.size) {
+            env = poison(env, m.lost);
+            for (const x of m.lost) lost.add(x);
+          }
           tree.push({ kind: 'include', module: m.tree, ids: items2.filter(isRuntimeItem).map((i) => i.id), span: item.span });
           sig.push(...items2);
           break;
@@ -424,14 +532,26 @@ export function typeStructure(env0: Env, items: readonly StructItem[], ctx: ModC
       }
     } catch (err) {
       record(ctx, err);
-      if (item.kind === 'slet') {
-        for (const b of item.bindings)
-          for (const name of patternNames(b.pat)) env = addLocalValue(env, createIdent(name), newVar(GENERIC));
+      // The item's names stay usable without further errors: values as `'a`
+      // (also in the signature, for `M.x` and signature matching), the others
+      // poisoned (a use of them is not reported again).
+      const names = definedNames(item);
+      env = poison(env, names);
+      if (names === '*') lost.add('*');
+      else for (const [ns, n] of names) lost.add(`${ns}:${n}`);
+      if (names !== '*') {
+        for (const [ns, name] of names) {
+          if (ns !== 'value') continue;
+          const id = createIdent(name);
+          const type = newVar(GENERIC);
+          env = addLocalValue(env, id, type);
+          sig.push({ kind: 'value', id, desc: { type, prim: null } });
+        }
       }
     }
   }
   const finalSig = simplifySig(sig);
-  return { items: tree, sig: finalSig, exports: finalSig.filter(isRuntimeItem).map((i) => i.id), env };
+  return { items: tree, sig: finalSig, exports: finalSig.filter(isRuntimeItem).map((i) => i.id), env, lost };
 }
 
 // ---------------------------------------------------------------------------
@@ -579,14 +699,19 @@ export function translSig(env0: Env, items: readonly AstSigItem[]): Signature {
   for (const item of items) {
     setLevel(baseLevel);
     switch (item.kind) {
-      case 'gval':
-        out.push({ kind: 'value', id: createIdent(item.name), desc: { type: translScheme(env, item.type), prim: null } });
+      case 'gval': {
+        const id = createIdent(item.name);
+        setLocation(id, item.span);
+        out.push({ kind: 'value', id, desc: { type: translScheme(env, item.type), prim: null } });
         break;
+      }
       case 'gexternal': {
         const d = item.decl;
+        const id = createIdent(d.name);
+        setLocation(id, item.span);
         out.push({
           kind: 'value',
-          id: createIdent(d.name),
+          id,
           desc: { type: translScheme(env, d.type), prim: { name: d.prims[0] ?? d.name, arity: externalArity(d.type) } },
         });
         break;
@@ -599,6 +724,7 @@ export function translSig(env0: Env, items: readonly AstSigItem[]): Signature {
       }
       case 'gexception': {
         const r = declareException(env, item.decl, openScope());
+        setLocation(r.id, item.span);
         env = addException(env, r.id.name, exnCtorInfo(r.id.name, r.item, { kind: 'local', id: r.id }));
         out.push(r.item);
         break;
@@ -606,6 +732,7 @@ export function translSig(env0: Env, items: readonly AstSigItem[]): Signature {
       case 'gmodule': {
         const mty = translModType(env, item.type);
         const id = createIdent(item.name);
+        setLocation(id, item.span);
         env = addModule(env, id, mty, { kind: 'mlocal', id });
         out.push({ kind: 'module', id, mty });
         break;
@@ -613,6 +740,7 @@ export function translSig(env0: Env, items: readonly AstSigItem[]): Signature {
       case 'gmodtype': {
         const mty = item.type ? translModType(env, item.type) : null;
         const id = createIdent(item.name);
+        setLocation(id, item.span);
         env = addModtype(env, id, mty);
         out.push({ kind: 'modtype', id, mty });
         break;

@@ -11,20 +11,20 @@ import type { Constant, LongIdent, Pattern, Span } from '../syntax/ast.ts';
 import { beginDef, endDef, expandHead, generalize, headDecl, instanceMany, newTypeVar } from './ctype.ts';
 import {
   type Env,
+  componentHint,
   ctorInfosOf,
-  ctorNames,
   findAllLabels,
   findTypeDecl,
   findCtor,
   findLabel,
   findQualifiedLabels,
+  isCascade,
   labelInfosOf,
-  labelNames,
   longIdentText,
 } from './env.ts';
-import { didYouMean, fail, failLines } from './errors.ts';
+import { didYouMean, fail, failLines, failSilently } from './errors.ts';
 import { tArray, tChar, tFloat, tInt, tString } from './predef.ts';
-import { Names, pathName, printTypeTo } from './printtyp.ts';
+import { Names, pathName, printTypeTo, typeToString } from './printtyp.ts';
 import type { LabelDesc, TPattern } from './typedtree.ts';
 import { PAT_WHAT, type TyVarScope, layoutMessage, translType, unifyAt } from './typetexp.ts';
 import { type CtorInfo, type Ident, type LabelInfo, type Type, constr, createIdent, repr, tuple } from './types.ts';
@@ -79,6 +79,7 @@ export function resolveCtor(env: Env, li: LongIdent, expected: Type, inExpr: boo
   }
   const found = findCtor(env, li);
   if (found) return found;
+  if (isCascade(env, 'ctor', li)) failSilently(li.span, `Unbound constructor ${longIdentText(li)}`);
   if (head && (head.decl.kind.kind === 'variant' || expandHead(expected).kind === 'constr') && !li.path) {
     const names = new Names();
     const h = expandHead(expected);
@@ -96,7 +97,7 @@ export function resolveCtor(env: Env, li: LongIdent, expected: Type, inExpr: boo
     });
     failLines(li.span, msg, head.decl.kind.kind === 'variant' ? didYouMean(head.decl.kind.ctors.map((c) => c.name), li.name) : []);
   }
-  return fail(li.span, `Unbound constructor ${longIdentText(li)}`, didYouMean(ctorNames(env), li.name));
+  return fail(li.span, `Unbound constructor ${longIdentText(li)}`, componentHint(env, 'ctor', li));
 }
 
 /**
@@ -123,6 +124,7 @@ export function resolveLabel(env: Env, li: LongIdent, expected: Type | null, inE
     const l = labelInfosOf(head.path, head.decl).find((x) => x.name === li.name);
     if (l) return l;
   }
+  if (isCascade(env, 'label', li) && !findLabel(env, li)) failSilently(li.span, `Unbound record field ${longIdentText(li)}`);
   if (head && !li.path && head.decl.kind.kind === 'record') {
     if (isInlineRecordPath(head.path)) {
       fail(li.span, `The field ${li.name} is not part of the record argument for the ${pathName(head.path)} constructor`);
@@ -145,7 +147,7 @@ export function resolveLabel(env: Env, li: LongIdent, expected: Type | null, inE
   }
   const found = findLabel(env, li);
   if (found) return found;
-  return fail(li.span, `Unbound record field ${longIdentText(li)}`, didYouMean(labelNames(env), li.name));
+  return fail(li.span, `Unbound record field ${longIdentText(li)}`, componentHint(env, 'label', li));
 }
 
 export function labelDesc(l: LabelInfo): LabelDesc {
@@ -171,8 +173,23 @@ export function instanceLabel(l: LabelInfo): { field: Type; res: Type } {
   return { field: all[all.length - 1]!, res: constr(l.resPath, all.slice(0, -1)) };
 }
 
-export function arityMismatch(span: Span, name: string, expected: number, got: number): never {
-  return failLines(span, `The constructor ${name} expects ${expected} argument(s),\nbut is applied here to ${got} argument(s)`);
+export function arityMismatch(span: Span, c: CtorInfo, expected: number, got: number): never {
+  const names = new Names();
+  const decl = c.inlineRecord
+    ? `${c.name} of { ${c.inlineRecord.map((l) => l.name).join('; ')} }`
+    : c.args.length
+      ? `${c.name} of ${c.args.map((t) => typeToString(t, names)).join(' * ')}`
+      : c.name;
+  const notes = [`\`${c.name}\` is declared \`${decl}\`.`];
+  if (expected > 1 && got === 1) notes.push(`Hint: its arguments go in parentheses, separated by commas: \`${c.name} (${Array.from({ length: expected }, (_, i) => String.fromCharCode(97 + i)).join(', ')})\`.`);
+  const d = c.desc.exn ? null : findTypeDecl(c.resPath)?.span;
+  return failLines(
+    span,
+    `The constructor ${c.name} expects ${expected} argument(s),\nbut is applied here to ${got} argument(s)`,
+    notes,
+    'type',
+    d && !d.ghost ? [{ span: d, message: `type ${pathName(c.resPath)} is declared here` }] : [],
+  );
 }
 
 export function typePattern(env: Env, p: Pattern, expected: Type, vars: PatVars, scope: TyVarScope): TPattern {
@@ -219,22 +236,22 @@ export function typePattern(env: Env, p: Pattern, expected: Type, vars: PatVars,
       const inst = instanceCtor(c);
       unifyAt(p.span, inst.res, expected, null, PAT_WHAT);
       if (inst.inline) {
-        if (!p.arg) arityMismatch(p.span, c.name, 1, 0);
+        if (!p.arg) arityMismatch(p.span, c, 1, 0);
         return typeInlineRecordPat(env, p, c, p.arg, inst, expected, vars, scope);
       }
       const n = inst.args.length;
       let argPats: Pattern[];
       if (!p.arg) {
-        if (n !== 0) arityMismatch(p.span, c.name, n, 0);
+        if (n !== 0) arityMismatch(p.span, c, n, 0);
         argPats = [];
       } else if (n === 0) {
-        arityMismatch(p.span, c.name, 0, 1);
+        arityMismatch(p.span, c, 0, 1);
       } else if (n === 1) argPats = [p.arg];
       else if (p.arg.kind === 'pany') argPats = inst.args.map(() => p.arg!);
       else if (p.arg.kind === 'ptuple') {
-        if (p.arg.items.length !== n) arityMismatch(p.span, c.name, n, p.arg.items.length);
+        if (p.arg.items.length !== n) arityMismatch(p.span, c, n, p.arg.items.length);
         argPats = p.arg.items;
-      } else arityMismatch(p.span, c.name, n, 1);
+      } else arityMismatch(p.span, c, n, 1);
       const args = argPats.map((ap, i) => typePattern(env, ap, inst.args[i]!, vars, scope));
       const r = node(expected, { kind: 'construct', ctor: c.desc, args });
       patCtors.set(r, c);

@@ -8,6 +8,7 @@ import type { TypeExpr, Span } from '../syntax/ast.ts';
 import { UnifyError, newTypeVar, unify } from './ctype.ts';
 import { type Env, lookupType } from './env.ts';
 import { fail, failLines } from './errors.ts';
+import { type Why, differenceNote, whileUnifying } from './explain.ts';
 import { Formatter } from './format.ts';
 import { Names, printTypeTo } from './printtyp.ts';
 import { type Type, constr, repr } from './types.ts';
@@ -147,19 +148,29 @@ export const PAT_WHAT = {
   expected: 'but a pattern was expected which matches values of type',
 };
 
-/** Unifies, reporting a failure at `span` as OCaml does. */
+/**
+ * Unifies, reporting a failure at `span` as OCaml does, followed by mlc's notes:
+ * `why` the type was expected (see explain.ts) and which part of large types differs.
+ */
 export function unifyAt(
   span: Span,
   actual: Type,
   expected: Type,
-  explanation: Explanation = null,
+  why: Explanation | Why = null,
   what = EXPR_WHAT,
   notes: string[] = [],
 ): void {
   try {
-    unify(actual, expected);
+    whileUnifying(span, what === PAT_WHAT, () => unify(actual, expected));
   } catch (e) {
     if (!(e instanceof UnifyError)) throw e;
-    failLines(span, unificationMessage(e, actual, expected, what, explanation), notes);
+    const w: Why = typeof why === 'string' ? { explanation: why } : (why ?? {});
+    const message = unificationMessage(e, actual, expected, what, w.explanation ?? null);
+    const more = w.explain?.(span, actual, expected) ?? { notes: [] };
+    const diff = e.failure.kind === 'mismatch' ? differenceNote(actual, expected) : [];
+    const related = (more.related ?? []).filter(
+      (r, i, all) => all.findIndex((x) => x.message === r.message && x.span.start === r.span.start && x.span.file === r.span.file) === i,
+    );
+    failLines(span, message, [...new Set([...diff, ...more.notes, ...notes])], 'type', related);
   }
 }
