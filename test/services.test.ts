@@ -61,7 +61,9 @@ describe('services', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('File "examples/kv/service.ml", line 8, characters 37-42:');
     expect(r.stderr).toContain(
-      "Error: Main's 2nd parameter (Baked : Kv.RO) needs a Kv.RO store: give --kv baked=DIR to bake one into the image or --kv-host baked to read one at run time.",
+      "Error: Main's 2nd parameter (Baked : Kv.RO) is a Kv.RO store, and no flag says which one\n" +
+        '       Give --kv baked=DIR to bake the files of DIR into the image, or --kv-host baked to attach a\n' +
+        '       host directory at run time.',
     );
   }, T);
 
@@ -72,7 +74,8 @@ describe('services', () => {
     const r = await runMlc(['build', 'service.ml'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('line 2, characters 17-20');
-    expect(r.stderr).toContain('No device provides signature FOO; known: Console.S, Time.S');
+    expect(r.stderr).toContain("Error: Main's 1st parameter (F : FOO) does not have a device signature\n");
+    expect(r.stderr).toContain('chosen by its signature: Console.S, Time.S');
   }, T);
 });
 

@@ -13,9 +13,12 @@ export interface Diagnostic {
   /** Which phase produced it: for tests and the JSON form. */
   readonly phase: 'lex' | 'parse' | 'type' | 'pattern' | 'module' | 'wiring' | 'driver';
   readonly span: Span | null;
-  /** The first line of the message, e.g. `This expression has type int but ...`. */
+  /**
+   * The message, e.g. `This expression has type int but ...`. It may span
+   * several lines (a type laid out on its own line); the printer indents them.
+   */
   readonly message: string;
-  /** Further lines: the why, the two types, hints, "Did you mean ...?". */
+  /** Further remarks, a line each: the why, hints, "Did you mean ...?". */
   readonly notes?: string[];
   /** Other places that explain the error (where a type was fixed, a declaration). */
   readonly related?: { span: Span; message: string }[];

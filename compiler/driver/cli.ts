@@ -8,7 +8,8 @@ import { isIP } from 'node:net';
 import { readManifest, type RunFlags } from '../../runtime/attach.ts';
 import { bootImage, DEFAULT_MEMORY_MB } from '../../runtime/boot.ts';
 import { CompileError, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { renderDiagnostic, renderJson } from '../diagnostics/render.ts';
+import { renderDiagnostic, renderJson, wantColor } from '../diagnostics/render.ts';
+import { compileOnWorker, isStackOverflow } from './compile-worker.ts';
 import { build, type BuildOptions, type Stage } from './pipeline.ts';
 import type { ServiceFlags } from './service.ts';
 
@@ -23,7 +24,7 @@ interface CommonFlags {
 }
 
 function report(diags: Diagnostic[], flags: CommonFlags): void {
-  const color = flags.errorFormat === 'text' && process.stderr.isTTY === true;
+  const color = flags.errorFormat === 'text' && wantColor(process.stderr);
   for (const d of diags) {
     process.stderr.write((flags.errorFormat === 'json' ? renderJson(d) : renderDiagnostic(d, { color })) + '\n');
   }
@@ -48,30 +49,54 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 /** Builds `path`; prints diagnostics; returns the image or exits with status 2. */
 async function compile(path: string, flags: CommonFlags, extra: Partial<BuildOptions> = {}) {
-  try {
-    const result = await build(path, {
-      optimize: Number(flags.O),
-      dumpStages: flags.dump ?? [],
-      dump: (_stage, text) => process.stdout.write(text + '\n'),
-      ...(flags.stopAfter ? { stopAfter: flags.stopAfter } : {}),
-      ...extra,
-    });
-    report(result.warnings, flags);
+  const options = {
+    optimize: Number(flags.O),
+    dumpStages: flags.dump ?? [],
+    ...(flags.stopAfter ? { stopAfter: flags.stopAfter } : {}),
+    ...extra,
+  };
+  // dumps wait for the end, so that a retry on the worker does not print them twice
+  const dumps: string[] = [];
+  const done = (r: { timings: { stage: string; ms: number }[] }): void => {
+    for (const text of dumps) process.stdout.write(text + '\n');
     if (flags.verbose) {
-      for (const t of result.timings) process.stderr.write(`mlc: ${t.stage}: ${t.ms.toFixed(1)} ms\n`);
+      for (const t of r.timings) process.stderr.write(`mlc: ${t.stage}: ${t.ms.toFixed(1)} ms\n`);
     }
+  };
+  try {
+    const result = await build(path, { ...options, dump: (_stage, text) => dumps.push(text) });
+    report(result.warnings, flags);
+    done(result);
     return result;
   } catch (e) {
-    if (e instanceof CompileError) {
+    if (!isStackOverflow(e)) {
+      // what was dumped before the failure is what one debugs it with
+      for (const text of dumps) process.stdout.write(text + '\n');
+      if (!(e instanceof CompileError)) throw e;
       report(e.diagnostics, flags);
       process.exit(2);
     }
-    if (e instanceof RangeError || (e instanceof Error && /call stack/i.test(e.message))) {
-      // TODO(#8): make the parser and later passes iterate over long sequences
-      fail(`${path}: this program is nested too deeply for mlc (more than a few hundred levels of one construct, or a very long list literal); split it into smaller definitions`);
-    }
-    throw e;
   }
+  // Too deep for the main thread's stack: again, on a thread with a large one.
+  const color = flags.errorFormat === 'text' && wantColor(process.stderr);
+  const reply = await compileOnWorker({ path, options, errorFormat: flags.errorFormat, color });
+  if (reply.kind === 'too-deep') {
+    const message = `${path}: this program is nested too deeply for mlc (tens of thousands of levels of one construct); split it into smaller definitions`;
+    if (flags.errorFormat === 'json') {
+      report([{ severity: 'error', phase: 'driver', span: null, message }], flags);
+      process.exit(2);
+    }
+    fail(message);
+  }
+  if (reply.kind === 'rejected') {
+    for (const text of reply.diagnostics) process.stderr.write(text + '\n');
+    process.exit(2);
+  }
+  for (const text of reply.warnings) process.stderr.write(text + '\n');
+  dumps.length = 0;
+  for (const [, text] of reply.dumps) dumps.push(text);
+  done(reply);
+  return { wasm: reply.wasm, interfaceText: reply.interfaceText };
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -84,6 +109,7 @@ function pairs(flag: string, values: string[] | undefined, valueRequired: boolea
     const name = eq < 0 ? v : v.slice(0, eq);
     if (!/^[a-z_][a-z0-9_']*$/.test(name)) fail(`${flag} ${v}: a device name is a lowercase identifier, like "store"`);
     if (eq < 0 && valueRequired) fail(`${flag} ${v}: expected ${flag} ${name}=${flag === '--block' ? 'FILE' : 'DIR'}`);
+    if (out.has(name)) fail(`${flag} ${name} is given twice; give each device once`);
     out.set(name, eq < 0 ? '' : v.slice(eq + 1));
   }
   return out;
@@ -119,7 +145,12 @@ function netConfig(flags: DeviceFlags): RunFlags['net'] {
 }
 
 function serviceFlags(flags: DeviceFlags): ServiceFlags {
-  return { kvBaked: pairs('--kv', flags.kv, true), kvHost: new Set(pairs('--kv-host', flags.kvHost, false).keys()) };
+  const kvBaked = pairs('--kv', flags.kv, true);
+  const kvHost = new Set(pairs('--kv-host', flags.kvHost, false).keys());
+  for (const name of kvHost) {
+    if (kvBaked.has(name)) fail(`store ${name} is given both --kv (baked into the image) and --kv-host (read at run time); choose one`);
+  }
+  return { kvBaked, kvHost };
 }
 
 function runFlags(flags: DeviceFlags): RunFlags {

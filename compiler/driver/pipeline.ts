@@ -15,7 +15,9 @@ import { addUnit, initialEnv, openUnit, printSignature, typeImplementation, type
 import { TypingError } from '../typing/errors.ts';
 import { checkSealing } from '../typing/includemod.ts';
 import type { Coercion, Ident, TImplementation } from '../typing/typedtree.ts';
-import { findMain, type ManifestDevice, serviceModules, type ServiceFlags, wireService } from './service.ts';
+import {
+  explainWiringError, findMain, type ManifestDevice, preflightService, serviceModules, type ServiceFlags, wireService,
+} from './service.ts';
 import { discoverUnits, mentionedModules, moduleNameOf, type UnitFile } from './units.ts';
 
 export type Stage = 'parse' | 'typing' | 'lambda' | 'wat' | 'wasm';
@@ -92,6 +94,7 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
   const mainAst: Implementation = userUnits[userUnits.length - 1]!.ast;
   if (want('parse')) opts.dump?.('parse', JSON.stringify(mainAst, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2));
   if (opts.stopAfter === 'parse') return { wasm: null, warnings: [], interfaceText: null, timings, manifest: null };
+  if (opts.stopAfter !== 'typing') preflightService(mainAst, opts.service ?? { kvBaked: new Map(), kvHost: new Set() });
 
   // The standard library is checked first: `Stdlib`, opened in every later unit,
   // then its other modules in the order `stdlib/units` gives.
@@ -156,7 +159,12 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
       const file = new SourceFile(`<mlc build: ${u.name}.ml>`, u.source);
       registerSource(file);
       const ast = parseImplementation(file);
-      checkUnit({ name: moduleNameOf(u.name), ml: file.path, mli: null }, ast, 'typing');
+      try {
+        checkUnit({ name: moduleNameOf(u.name), ml: file.path, mli: null }, ast, 'typing');
+      } catch (e) {
+        if (e instanceof CompileError) throw new CompileError(e.diagnostics.map((d) => explainWiringError(d, service)));
+        throw e;
+      }
     }
     manifest = wiring.manifest;
   }

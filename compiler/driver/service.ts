@@ -13,7 +13,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CompileError, error, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { Implementation, ModExpr, ModType, Span } from '../syntax/ast.ts';
+import { splitMessage } from '../diagnostics/render.ts';
+import type { Expr, Implementation, ModExpr, ModType, Pattern, Span, StructItem } from '../syntax/ast.ts';
 import { moduleNameOf } from './units.ts';
 
 export interface ServiceFlags {
@@ -59,22 +60,224 @@ interface Param {
 
 const ordinal = (n: number): string => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
 
+/** What the source shows of Main's `start`: where it is, and how many parameters it takes. */
+interface StartInfo {
+  readonly span: Span;
+  /** Parameters of a syntactic function (`let start a b = ...`); null when not visible. */
+  readonly arity: number | null;
+}
+
+export interface MainInfo {
+  readonly params: Param[];
+  readonly span: Span;
+  /**
+   * Main's `start`; null when its structure has none, undefined when the body
+   * cannot be read (an `include`, a functor application).
+   */
+  readonly start: StartInfo | null | undefined;
+}
+
 /** Main's functor parameters, or null if the unit has no `Main` (a plain program). */
-export function findMain(ast: Implementation): { params: Param[]; span: Span } | null {
+export function findMain(ast: Implementation): MainInfo | null {
   for (const item of ast.items) {
     if (item.kind !== 'smodule' || item.name !== 'Main') continue;
-    const params: Param[] = [];
-    let m: ModExpr = item.module;
-    while (m.kind === 'mconstraint') m = m.module;
-    while (m.kind === 'mfunctor') {
-      for (const p of m.params) {
-        params.push({ name: p.name ?? '_', signature: p.type ? signatureName(p.type) : '()', span: p.type?.span ?? p.span });
-      }
-      m = m.body;
-    }
-    return { params, span: item.nameSpan };
+    return { ...functorParams(item.module), span: item.nameSpan };
   }
   return null;
+}
+
+function functorParams(module: ModExpr): { params: Param[]; start: StartInfo | null | undefined } {
+  const params: Param[] = [];
+  let m: ModExpr = module;
+  while (m.kind === 'mconstraint') m = m.module;
+  while (m.kind === 'mfunctor') {
+    for (const p of m.params) {
+      params.push({ name: p.name ?? '_', signature: p.type ? signatureName(p.type) : '()', span: p.type?.span ?? p.span });
+    }
+    m = m.body;
+    while (m.kind === 'mconstraint') m = m.module;
+  }
+  return { params, start: m.kind === 'mstruct' ? findStart(m.items) : undefined };
+}
+
+function findStart(items: readonly StructItem[]): StartInfo | null | undefined {
+  let found: StartInfo | null = null;
+  for (const item of items) {
+    if (item.kind === 'sinclude') return undefined;
+    if (item.kind !== 'slet') continue;
+    for (const b of item.bindings) {
+      let pat: Pattern = b.pat;
+      while (pat.kind === 'pconstraint') pat = pat.pat;
+      if (pat.kind === 'pvar' && pat.name === 'start') found = { span: pat.span, arity: arityOf(b.expr) };
+    }
+  }
+  return found;
+}
+
+/** Positional parameters of a syntactic function, or null if they cannot be counted. */
+function arityOf(e: Expr): number | null {
+  let n = 0;
+  while (true) {
+    if (e.kind === 'constraint') e = e.expr;
+    else if (e.kind === 'fun') {
+      if (e.params.some((p) => p.label.kind !== 'nolabel')) return null;
+      n += e.params.length;
+      e = e.body;
+    } else if (e.kind === 'function') return n + 1;
+    else return n === 0 ? null : n;
+  }
+}
+
+const knownSignatures = Object.keys(deviceSignatures);
+
+/** Known signatures close to `name`: the same module's, or a small spelling difference. */
+function nearSignatures(name: string): string[] {
+  const [mod] = name.split('.');
+  const sameModule = knownSignatures.filter((k) => k.split('.')[0] === mod);
+  if (sameModule.length > 0) return sameModule;
+  const lower = name.toLowerCase();
+  return knownSignatures.filter((k) => {
+    const a = k.toLowerCase();
+    if (Math.abs(a.length - lower.length) > 2) return false;
+    let diff = 0;
+    for (let i = 0; i < Math.max(a.length, lower.length); i++) if (a[i] !== lower[i]) diff++;
+    return diff <= 2;
+  });
+}
+
+function describeParams(params: readonly Param[], keep: (p: Param) => boolean): string {
+  const shown = params.filter(keep).map((p) => `${p.name.toLowerCase()} (${p.name} : ${p.signature})`);
+  return shown.length === 0 ? 'none' : shown.join(', ');
+}
+
+const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * What can be checked of a service before type checking, from its source and
+ * the build flags: Main's parameters name device signatures, the store flags
+ * name parameters, and `start` takes one argument per device with state.
+ * Throws a CompileError listing every problem found.
+ */
+export function preflightService(ast: Implementation, flags: ServiceFlags): void {
+  const problems: Diagnostic[] = [];
+  const main = findMain(ast);
+  const storeFlags = [
+    ...[...flags.kvBaked].map(([name, dir]) => ({ name, text: `--kv ${name}=${dir}` })),
+    ...[...flags.kvHost].map((name) => ({ name, text: `--kv-host ${name}` })),
+  ];
+  if (!main) {
+    // A functor over devices that is not called Main would silently build as a program that does nothing.
+    const service = ast.items.find(
+      (i): i is Extract<StructItem, { kind: 'smodule' }> =>
+        i.kind === 'smodule' &&
+        i.module.kind === 'mfunctor' &&
+        functorParams(i.module).params.every((p) => deviceSignatures[p.signature]),
+    );
+    const effects = ast.items.some((i) => i.kind === 'seval' || i.kind === 'slet');
+    if (service && !effects) {
+      problems.push(
+        error('wiring', service.nameSpan, `This file has no module Main; mlc build only wires the functor named Main`, [
+          `Rename ${service.name} to Main, so that mlc build gives it its devices and calls its start function.`,
+        ]),
+      );
+    } else if (storeFlags.length > 0) {
+      problems.push(
+        error('wiring', null, `${storeFlags[0]!.text}: ${ast.file} has no Main functor`, [
+          'Only a service has devices to attach a store to.',
+          "A service is written 'module Main (Store : Kv.RO) = struct let start store = ... end'; " +
+            "the store's name is the parameter's, in lower case.",
+        ]),
+      );
+    }
+    if (problems.length > 0) throw new CompileError(problems);
+    return;
+  }
+  main.params.forEach((p, i) => {
+    if (deviceSignatures[p.signature]) return;
+    const where = `Main's ${ordinal(i + 1)} parameter (${p.name} : ${p.signature})`;
+    const near = nearSignatures(p.signature);
+    problems.push(
+      error('wiring', p.span, `${where} does not have a device signature`, [
+        `mlc build gives each parameter of Main a device, chosen by its signature: ${knownSignatures.join(', ')}.`,
+        ...(near.length > 0 ? [`Hint: Did you mean ${near.join(' or ')}?`] : []),
+      ]),
+    );
+  });
+  for (const f of storeFlags) {
+    const param = main.params.find((p) => p.name.toLowerCase() === f.name);
+    const listed = describeParams(main.params, (p) => p.signature === 'Kv.RO' || p.signature === 'Kv.RW');
+    const stores = listed === 'none' ? 'Main has none' : `Main's are: ${listed}`;
+    if (!param) {
+      problems.push(
+        error('wiring', main.span, `${f.text}: Main has no parameter named ${capitalize(f.name)}`, [
+          `A store flag names a key-value store parameter of Main, in lower case; ${stores}.`,
+          ...(main.params.length === 0
+            ? [`Main is not a functor; to receive the store, make it one: 'module Main (${capitalize(f.name)} : Kv.RO) = struct ... end'.`]
+            : []),
+        ]),
+      );
+    } else if (deviceSignatures[param.signature] && param.signature !== 'Kv.RO' && param.signature !== 'Kv.RW') {
+      problems.push(
+        error('wiring', param.span, `${f.text}: Main's parameter ${param.name} is a ${param.signature}, not a key-value store`, [
+          `Only key-value store parameters (Kv.RO, Kv.RW) take --kv or --kv-host; ${stores}.`,
+        ]),
+      );
+    }
+  }
+  const stateful = main.params.filter((p) => deviceSignatures[p.signature]?.stateful);
+  const passedDevices = describeParams(main.params, (p) => deviceSignatures[p.signature]?.stateful === true);
+  if (main.start === null) {
+    const args = stateful.length === 0 ? '()' : `one argument per device: ${passedDevices}`;
+    problems.push(
+      error('wiring', main.span, 'Main has no start function', [
+        `mlc build calls Main.start with ${args}; it returns unit Promise.t, which resolves when the service is done.`,
+      ]),
+    );
+  } else if (main.start && main.start.arity !== null) {
+    const want = Math.max(1, stateful.length);
+    if (main.start.arity !== want && problems.length === 0) {
+      const passed =
+        stateful.length === 0
+          ? 'It is called with (), since none of its devices has a value to pass.'
+          : `It is called with one argument per device, in order: ${passedDevices}.`;
+      const stateless = main.params.filter((p) => deviceSignatures[p.signature]?.stateful === false);
+      const one = stateless.length === 1;
+      const throughModule =
+        `${stateless.map((p) => p.signature).join(', ')} ${one ? 'is' : 'are'} used through the module ` +
+        `(${stateless.map((p) => p.name).join(', ')}) and pass${one ? 'es' : ''} no argument.`;
+      problems.push(
+        error('wiring', main.start.span, `Main.start takes ${plural(main.start.arity, 'argument')}, but mlc build passes ${want}`, [
+          passed,
+          ...(stateless.length === 0 ? [] : [throughModule]),
+        ]),
+      );
+    }
+  }
+  if (problems.length > 0) throw new CompileError(problems);
+}
+
+/**
+ * An error in the generated wiring is the user's Main not fitting it (`start`
+ * returning the wrong type, say): report it at Main's `start`, with the
+ * checker's words as notes, rather than in a file the user never wrote.
+ */
+export function explainWiringError(d: Diagnostic, main: MainInfo): Diagnostic {
+  if (!d.span || !d.span.file.startsWith('<mlc build:')) return d;
+  const at = main.start?.span ?? main.span;
+  const stateful = main.params.filter((p) => deviceSignatures[p.signature]?.stateful).map((p) => p.name.toLowerCase());
+  const call = `Main.start ${stateful.length === 0 ? '()' : stateful.join(' ')}`;
+  const { message, notes } = splitMessage(d);
+  const types = /^This expression has type (.*) but an expression was expected of type (.*)$/.exec(message.replace(/\s+/g, ' '));
+  const hint = types?.[1] === 'unit' ? ["Hint: a start with nothing to wait for ends with 'Promise.return ()'."] : [];
+  const said = types
+    ? [`'${call}' has type ${types[1]}, but it must have type ${types[2]}.`]
+    : [`In '${call}': ${message}`, ...notes];
+  return error('wiring', at, `Main.start does not have the type mlc build expects`, [
+    `mlc build runs the service with '${call}', which must return unit Promise.t.`,
+    ...said,
+    ...hint,
+  ]);
 }
 
 function signatureName(t: ModType): string {
@@ -123,7 +326,7 @@ function bakedFiles(dir: string): { key: string; data: Uint8Array }[] {
  * The wiring for `unitName`'s Main, or a located error saying what is missing.
  * Errors are collected so that every misconfigured parameter is reported.
  */
-export function wireService(unitName: string, main: { params: Param[]; span: Span }, flags: ServiceFlags): Wiring {
+export function wireService(unitName: string, main: MainInfo, flags: ServiceFlags): Wiring {
   const problems: Diagnostic[] = [];
   const manifest: ManifestDevice[] = [];
   const units: { name: string; source: string }[] = [];
@@ -175,7 +378,17 @@ export function wireService(unitName: string, main: { params: Param[]; span: Spa
             if (!statSync(baked).isDirectory()) throw new Error('not a directory');
             files = bakedFiles(baked);
           } catch (e) {
-            problems.push(error('wiring', p.span, `--kv ${name}=${baked}: cannot read the directory (${(e as Error).message}).`));
+            const code = (e as NodeJS.ErrnoException).code;
+            const why =
+              code === 'ENOENT' ? 'there is no such directory'
+              : (e as Error).message === 'not a directory' ? 'it is a file, not a directory'
+              : `it cannot be read (${(e as Error).message})`;
+            problems.push(
+              error('wiring', p.span, `--kv ${name}=${baked}: ${why}`, [
+                `--kv ${name}=DIR bakes the files under DIR into the image as store ${name}; ` +
+                  'DIR is relative to the directory mlc runs in.',
+              ]),
+            );
             return;
           }
           const unit = `Mlc_kv_${name}`;
@@ -191,9 +404,10 @@ export function wireService(unitName: string, main: { params: Param[]; span: Spa
           const sig = dev.kind === 'kv-ro' ? 'Kv.RO' : 'Kv.RW';
           const how =
             dev.kind === 'kv-ro'
-              ? `give --kv ${name}=DIR to bake one into the image or --kv-host ${name} to read one at run time`
-              : `give --kv-host ${name} to attach a directory at run time (a baked store is read-only)`;
-          problems.push(error('wiring', p.span, `${where} needs a ${sig} store: ${how}.`));
+              ? `Give --kv ${name}=DIR to bake the files of DIR into the image, ` +
+                `or --kv-host ${name} to attach a host directory at run time.`
+              : `Give --kv-host ${name} to attach a host directory at run time (a store baked into the image is read-only).`;
+          problems.push(error('wiring', p.span, `${where} is a ${sig} store, and no flag says which one`, [how]));
           return;
         }
         break;

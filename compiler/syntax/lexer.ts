@@ -63,8 +63,9 @@ class Lexer {
     return { file: this.file.path, start, end };
   }
 
-  fail(start: number, end: number, message: string, related?: Diagnostic['related']): never {
-    const d: Diagnostic = { severity: 'error', phase: 'lex', span: this.span(start, end), message };
+  fail(start: number, end: number, message: string, related?: Diagnostic['related'], notes?: string[]): never {
+    let d: Diagnostic = { severity: 'error', phase: 'lex', span: this.span(start, end), message };
+    if (notes && notes.length > 0) d = { ...d, notes };
     throw new CompileError([related ? { ...d, related } : d]);
   }
 
@@ -185,7 +186,7 @@ class Lexer {
         return this.operator(start, true);
     }
     if (SYMBOL[c]) return this.operator(start, false);
-    this.fail(start, start + 1, `Illegal character (${c < 0x20 || c > 0x7e ? '\\' + c.toString().padStart(3, '0') : text[start]})`);
+    this.fail(start, start + 1, `Illegal character (${c < 0x20 || c > 0x7e ? '\\' + c.toString().padStart(3, '0') : text[start]})`, undefined, this.illegalCharacterNotes(start));
   }
 
   isBindingOpChar(c: number): boolean {
@@ -205,6 +206,26 @@ class Lexer {
     }
     this.pos = p;
     this.push('sym', start);
+  }
+
+  /** Why a byte outside OCaml's syntax is there: most often a typographic quote or dash pasted from a document. */
+  illegalCharacterNotes(start: number): string[] {
+    const t = this.text;
+    const c = t.charCodeAt(start);
+    if (c < 0x80) return [];
+    const seq = t.slice(start, start + 3);
+    const typographic: Record<string, string> = {
+      '\xe2\x80\x9c': 'a typographic double quote; strings are written between plain double quotes: "..."',
+      '\xe2\x80\x9d': 'a typographic double quote; strings are written between plain double quotes: "..."',
+      '\xe2\x80\x98': "a typographic single quote; characters are written between plain quotes: 'a'",
+      '\xe2\x80\x99': "a typographic single quote; characters are written between plain quotes: 'a'",
+      '\xe2\x80\x93': "a dash; subtraction is written with a plain '-'",
+      '\xe2\x80\x94': "a dash; subtraction is written with a plain '-'",
+      '\xc2\xa0': 'a non-breaking space; use a plain space',
+    };
+    const which = typographic[seq] ?? typographic[seq.slice(0, 2)];
+    if (which) return [`This is ${which}.`];
+    return ['Outside strings and comments, OCaml source is ASCII: names cannot use accented or other non-ASCII letters.'];
   }
 
   skipComment(): void {
@@ -241,6 +262,9 @@ class Lexer {
     const s = stack[stack.length - 1]!;
     this.fail(s, s + 2, 'Comment not terminated', s === opened ? undefined : [
       { span: this.span(opened, opened + 2), message: 'inside the comment that begins here' },
+    ], [
+      "This '(*' is never closed by '*)', so the rest of the file is part of the comment.",
+      ...(s === opened ? [] : ["Comments nest: each '(*' inside a comment needs its own '*)'."]),
     ]);
   }
 
@@ -265,7 +289,11 @@ class Lexer {
     const out: number[] = [];
     let p = start + 1;
     while (true) {
-      if (p >= n) this.fail(start, start + 1, 'String literal not terminated');
+      if (p >= n) {
+        this.fail(start, start + 1, 'String literal not terminated', undefined, [
+          'This \'"\' is never closed: a string may span several lines, so everything after it, to the end of the file, is inside the string.',
+        ]);
+      }
       const c = text.charCodeAt(p);
       if (c === 0x22) break;
       if (c !== 0x5c) {

@@ -63,6 +63,21 @@ const INT_RANGE_MSG = 'Integer literal exceeds the range of representable intege
 
 const NOT_SUPPORTED = (what: string): string => `${what} not supported by mlc`;
 
+const KEYWORD_RENAMES: Record<string, string> = {
+  type: 'typ', val: 'value', method: 'meth', class: 'cls', to: 'target', of: 'source', or: 'either', end: 'stop',
+  done: 'finished', new: 'fresh', object: 'obj', module: 'modul', exception: 'exn', include: 'incl', open: 'is_open',
+};
+
+const IF_SHAPE = "A conditional is written 'if CONDITION then A else B'.";
+
+const SIGNATURE_ITEM_KEYWORDS = new Set(['val', 'external', 'type', 'exception', 'open', 'include', 'module', 'class']);
+
+/** Keywords a learner may reach for as a variable name (`let type = ...`, `val`, `method`). */
+const NAME_LIKE_KEYWORDS = new Set([
+  'type', 'val', 'method', 'class', 'open', 'include', 'sig', 'struct', 'functor', 'external', 'exception',
+  'constraint', 'virtual', 'private', 'inherit', 'initializer', 'mutable', 'nonrec', 'module', 'to', 'of', 'or', 'downto',
+]);
+
 class Parser {
   readonly file: SourceFile;
   readonly path: string;
@@ -70,6 +85,8 @@ class Parser {
   i = 0;
   tok: Token;
   prevEnd = 0;
+  /** The last `if` without `else` whose `then` branch was followed by `;`, for the `else` hint. */
+  ifEndedBySemicolon: Token | null = null;
 
   constructor(file: SourceFile) {
     this.file = file;
@@ -126,15 +143,77 @@ class Parser {
     return t.kind === 'eof' ? 'end of file' : `'${t.text}'`;
   }
 
-  fail(at: Token | Span, message: string, related?: Diagnostic['related']): never {
+  fail(at: Token | Span, message: string, related?: Diagnostic['related'], notes?: string[]): never {
     const span = 'kind' in at ? this.tokSpan(at) : at;
     if ('kind' in at && at.kind === 'sym') {
       // Whatever was expected, the real problem is a construct outside the subset.
       if (at.text.startsWith('[@')) message = NOT_SUPPORTED('attributes are');
       else if (at.text.startsWith('[%')) message = NOT_SUPPORTED('extension nodes are');
     }
-    const d: Diagnostic = { severity: 'error', phase: 'parse', span, message };
-    throw new CompileError([related ? { ...d, related } : d]);
+    let d: Diagnostic = { severity: 'error', phase: 'parse', span, message };
+    if (notes && notes.length > 0) d = { ...d, notes };
+    throw new CompileError([related && related.length > 0 ? { ...d, related } : d]);
+  }
+
+  /** A keyword where a name was expected (`let type = 1`): say so, rather than "pattern expected". */
+  failKeywordAsName(t: Token): void {
+    if (t.kind !== 'kw' || t.text === 'true' || t.text === 'false') return;
+    this.fail(t, `Syntax error: '${t.text}' is a keyword, it cannot be used as a name`, undefined, [
+      `Rename it, for example to '${t.text}_'${KEYWORD_RENAMES[t.text] ? ` or '${KEYWORD_RENAMES[t.text]}'` : ''}.`,
+    ]);
+  }
+
+  /** `'hello'` lexes as a type variable; the writer meant a string. */
+  failSingleQuotedString(t: Token): void {
+    if (t.kind !== 'tyvar' || !t.text.endsWith("'") || t.text.length < 4) return;
+    this.fail(t, 'Syntax error: a string is written between double quotes', undefined, [
+      `Write "${t.text.slice(1, -1)}"; single quotes hold one character, as in 'a'.`,
+    ]);
+  }
+
+  /**
+   * A closing or continuing keyword with nothing open to take it (`then` with
+   * no `if`, an `else` after `if c then a; b`): an explanation, or null.
+   */
+  strayKeyword(t: Token): { message: string; notes: string[]; related?: Diagnostic['related'] } | null {
+    if (t.kind !== 'kw' && t.kind !== 'sym') return null;
+    switch (t.text) {
+      case 'then':
+        return { message: "Syntax error: 'then' without 'if'", notes: [IF_SHAPE] };
+      case 'else': {
+        const ifTok = this.ifEndedBySemicolon;
+        if (ifTok && ifTok.end <= t.start) {
+          return {
+            message: "Syntax error: 'else' without 'if'",
+            notes: [
+              "The 'then' branch of this 'if' ended at the ';', so the 'else' has no 'if' to belong to.",
+              "Group the expressions of a branch: 'if c then (a; b) else d', or 'begin a; b end'.",
+            ],
+            related: [{ span: this.tokSpan(ifTok), message: "This 'if' has no 'else': its 'then' branch stopped at the ';'" }],
+          };
+        }
+        return { message: "Syntax error: 'else' without 'if'", notes: [IF_SHAPE] };
+      }
+      case 'in':
+      case 'and':
+        return { message: `Syntax error: unexpected '${t.text}' (no 'let' is waiting for it)`, notes: [] };
+      case 'with':
+        return {
+          message: "Syntax error: 'with' without 'match' or 'try'",
+          notes: ["A match is written 'match EXPR with | PATTERN -> ...'."],
+        };
+      case 'done':
+        return {
+          message: "Syntax error: 'done' without 'do'",
+          notes: ["Loops are written 'while COND do ... done' and 'for i = A to B do ... done'."],
+        };
+      case '->':
+        return {
+          message: "Syntax error: unexpected '->'",
+          notes: ["'->' follows the parameters of 'fun' or the pattern of a match case."],
+        };
+    }
+    return null;
   }
 
   unsupported(at: Token | Span, what: string): never {
@@ -144,8 +223,14 @@ class Parser {
   /** Consumes `text` or fails with "'text' expected", pointing back at an opener. */
   expect(text: string, opener?: Token): Token {
     if (this.is(text)) return this.advance();
-    const related = opener ? [{ span: this.tokSpan(opener), message: `This '${opener.text}' might be unmatched` }] : undefined;
-    return this.fail(this.tok, `Syntax error: '${text}' expected`, related);
+    // brackets may be unmatched; a keyword such as `if` or `match` is missing its partner
+    const keyword = opener?.kind === 'kw' && !['begin', 'struct', 'sig', 'object'].includes(opener.text);
+    const message = keyword ? `This '${opener!.text}' has no '${text}'` : `This '${opener?.text}' might be unmatched`;
+    const related = opener ? [{ span: this.tokSpan(opener), message }] : [];
+    // `if c then a; b else d` closes the `if` at the `;`: the `else` is the news, not what was expected
+    const stray = this.tok.text === 'else' && text !== 'then' && this.ifEndedBySemicolon ? this.strayKeyword(this.tok) : null;
+    if (stray) return this.fail(this.tok, stray.message, [...related, ...(stray.related ?? [])], stray.notes);
+    return this.fail(this.tok, `Syntax error: '${text}' expected, found ${this.describe(this.tok)}`, related);
   }
 
   expectEof(): void {
@@ -154,6 +239,7 @@ class Parser {
 
   lident(what: string): Token {
     if (this.tok.kind === 'lident') return this.advance();
+    this.failKeywordAsName(this.tok);
     return this.fail(this.tok, `Syntax error: ${what} expected, found ${this.describe(this.tok)}`);
   }
 
@@ -200,6 +286,7 @@ class Parser {
     if (this.tok.kind === 'lident') return { name: this.advance().text, span: this.span(start) };
     const op = this.parenOperator();
     if (op !== null) return { name: op, span: this.span(start) };
+    this.failKeywordAsName(this.tok);
     return this.fail(this.tok, `Syntax error: ${what} expected, found ${this.describe(this.tok)}`);
   }
 
@@ -379,7 +466,11 @@ class Parser {
   /** Fails with "expected an expression after 'x'" unless an expression starts here. */
   needExpr(after: Token): void {
     if (!this.startsExpr()) {
-      this.fail(this.tok, `Syntax error: expected an expression after '${after.text}', found ${this.describe(this.tok)}`);
+      const t = this.tok;
+      if (t.kind === 'kw' && NAME_LIKE_KEYWORDS.has(t.text)) this.failKeywordAsName(t);
+      this.failSingleQuotedString(t);
+      const stray = this.strayKeyword(t);
+      this.fail(t, `Syntax error: expected an expression after '${after.text}', found ${this.describe(t)}`, stray?.related, stray?.notes);
     }
   }
 
@@ -712,6 +803,10 @@ class Parser {
         }
         break;
     }
+    const stray = this.strayKeyword(t);
+    if (stray) return this.fail(t, stray.message, stray.related, stray.notes);
+    if (t.kind === 'kw' && NAME_LIKE_KEYWORDS.has(t.text)) this.failKeywordAsName(t);
+    this.failSingleQuotedString(t);
     return this.fail(t, `Syntax error: expected an expression, found ${this.describe(t)}`);
   }
 
@@ -896,7 +991,7 @@ class Parser {
       const elseTok = this.advance();
       this.needExpr(elseTok);
       els = this.parseExpr();
-    }
+    } else if (this.is(';')) this.ifEndedBySemicolon = kw;
     return { kind: 'if', cond, then, else: els, span: this.span(kw.start) };
   }
 
@@ -959,9 +1054,14 @@ class Parser {
   }
 
   parseCases(allowException: boolean): Case[] {
-    this.accept('|');
+    let bar = this.is('|') ? this.advance() : null;
     const cases: Case[] = [];
     do {
+      if (bar && !this.startsSimplePattern() && !this.is('exception') && !this.is('lazy') && !this.is('`')) {
+        this.fail(this.tok, `Syntax error: a pattern expected after '|', found ${this.describe(this.tok)}`, [
+          { span: this.tokSpan(bar), message: "This '|' starts a case that is not there" },
+        ], ["Each '|' is followed by a case 'PATTERN -> EXPR': remove the extra '|', or write the missing case."]);
+      }
       const start = this.tok.start;
       const pat = this.parsePattern(allowException);
       let guard: Expr | null = null;
@@ -971,23 +1071,38 @@ class Parser {
         guard = this.parseSeqExpr();
       }
       if (!this.is('->')) {
-        this.fail(this.tok, `Syntax error: '->' expected after the pattern of this case, found ${this.describe(this.tok)}`);
+        const notes = this.is('=>') || this.is('=') ? ["A case is written '| PATTERN -> EXPR', with '->'."] : [];
+        this.fail(this.tok, `Syntax error: '->' expected after the pattern of this case, found ${this.describe(this.tok)}`, undefined, notes);
       }
       const arrow = this.advance();
       if (this.is('.')) this.unsupported(this.tok, 'refutation cases (-> .) are');
       this.needExpr(arrow);
       const body = this.parseSeqExpr();
       cases.push({ pat, guard, body, span: this.span(start) });
-    } while (this.accept('|'));
+      bar = this.is('|') ? this.advance() : null;
+    } while (bar);
     return cases;
   }
 
   parseFun(): Expr {
     const kw = this.advance();
     const params = this.parseParams();
-    if (params.length === 0) this.fail(this.tok, `Syntax error: a parameter expected after 'fun', found ${this.describe(this.tok)}`);
+    if (params.length === 0) {
+      const notes = this.is('|') ? ["To match on the argument, write 'function | PATTERN -> ... | ...' instead of 'fun'."] : [];
+      this.fail(this.tok, `Syntax error: a parameter expected after 'fun', found ${this.describe(this.tok)}`, undefined, notes);
+    }
     let ret: TypeExpr | null = null;
     if (this.accept(':')) ret = this.parseAppLevelType();
+    if (!this.is('->')) {
+      const t = this.tok;
+      const notes =
+        t.text === '=>' ? ["An anonymous function is written 'fun x -> e', with '->' (not '=>')."]
+        : t.text === '=' ? ["An anonymous function is written 'fun x -> e'; '=' is for named functions: 'let f x = e'."]
+        : ["An anonymous function is written 'fun x y -> e': its parameters, '->', then its body."];
+      this.fail(t, `Syntax error: '->' expected after the parameters of 'fun', found ${this.describe(t)}`, [
+        { span: this.tokSpan(kw), message: "This 'fun' needs '->' before its body" },
+      ], notes);
+    }
     const arrow = this.expect('->');
     this.needExpr(arrow);
     let body = this.parseSeqExpr();
@@ -1117,14 +1232,33 @@ class Parser {
       this.needExpr(t);
       return;
     }
-    this.fail(letTok, `Syntax error: this '${letTok.text}' has no 'in'`, [
-      { span: this.tokSpan(this.tok), message: `'in' expected here, found ${this.describe(this.tok)}` },
-    ]);
+    // Located where the `in` was due, as OCaml does; the `let` is the related place.
+    const notes = [
+      `Inside an expression, '${letTok.text} x = e' must be followed by 'in' and the expression that uses x; ` +
+        'only top-level definitions stand alone.',
+    ];
+    const k = this.toks.indexOf(letTok);
+    if (k > 0 && this.isAt(this.toks[k - 1]!, ';')) {
+      notes.push(`The ';' before this '${letTok.text}' continues the previous expression: top-level definitions are not separated by ';' (remove it, or use ';;').`);
+    }
+    // a stray `then` or `else` is the better explanation (`and` and `in` are what a `let` expects)
+    const stray = this.tok.text === 'and' || this.tok.text === 'in' ? null : this.strayKeyword(this.tok);
+    const related = [{ span: this.tokSpan(letTok), message: `This '${letTok.text}' has no matching 'in'` }];
+    if (stray) this.fail(this.tok, stray.message, [...related, ...(stray.related ?? [])], stray.notes);
+    this.fail(this.tok, `Syntax error: 'in' expected, found ${this.describe(this.tok)}`, related, notes);
   }
 
   parseBindings(): Binding[] {
     const bindings = [this.parseBinding()];
-    while (this.accept('and')) bindings.push(this.parseBinding());
+    while (this.is('and')) {
+      const and = this.advance();
+      if (this.is('let')) {
+        this.fail(this.tok, "Syntax error: a definition expected after 'and', found 'let'", [
+          { span: this.tokSpan(and), message: "This 'and' joins the next definition to the previous one" },
+        ], ["Write 'let x = 1 and y = 2', without a second 'let', or remove the 'and' to make two separate definitions."]);
+      }
+      bindings.push(this.parseBinding());
+    }
     return bindings;
   }
 
@@ -1158,6 +1292,13 @@ class Parser {
   }
 
   expectEquals(): Token {
+    if (this.is('==') || this.is(':=')) {
+      this.fail(this.tok, `Syntax error: '=' expected, found ${this.describe(this.tok)}`, undefined, [
+        this.is('==')
+          ? "A definition is written with a single '=': 'let x = e'. ('==' compares physical identity; '=' compares values.)"
+          : "A definition is written 'let x = e'; ':=' assigns a new value to a reference ('r := e').",
+      ]);
+    }
     if (!this.is('=')) this.fail(this.tok, `Syntax error: '=' expected, found ${this.describe(this.tok)}`);
     const eq = this.advance();
     this.needExpr(eq);
@@ -1339,6 +1480,7 @@ class Parser {
         }
       }
     }
+    this.failKeywordAsName(t);
     return this.fail(t, `Syntax error: a pattern expected, found ${this.describe(t)}`);
   }
 
@@ -1359,6 +1501,11 @@ class Parser {
     }
     if (this.is('module')) this.unsupported(this.tok, 'first-class modules are');
     if (this.is('type')) this.unsupported(this.tok, 'locally abstract types (type a) are');
+    if (this.isOperatorName(this.tok) && !this.startsSimplePattern()) {
+      // `( +` with no `)`: an operator name that is not closed, as OCaml reports it
+      this.advance();
+      this.expect(')', open);
+    }
     let p = this.parsePattern(true);
     if (this.accept(':')) {
       const type = this.parseType();
@@ -1569,6 +1716,12 @@ class Parser {
       if (this.startsTypeRepr()) body = this.parseTypeRepr();
       else {
         manifest = this.parseType();
+        if (this.is('|') && manifest.kind === 'tconstr') {
+          // `type color = red | green`: lowercase constructors read as a type name
+          this.fail(this.tok, "Syntax error: unexpected '|' after a type name", undefined, [
+            'Constructor names start with a capital letter: write \'type t = Red | Green\', not \'type t = red | green\'.',
+          ]);
+        }
         if (this.accept('=')) {
           priv = this.accept('private') || priv;
           if (!this.startsTypeRepr()) this.fail(this.tok, 'Syntax error: a variant or record definition expected after the type equation');
@@ -1610,11 +1763,20 @@ class Parser {
     if (this.is('{')) return { kind: 'record', fields: this.parseFieldDecls() };
     this.accept('|');
     const ctors: CtorDecl[] = [];
+    let bar: Token | null = null;
     do {
+      if (bar && !this.startsBuiltinCtorName() && this.tok.kind !== 'uident') {
+        const lower = this.tok.kind === 'lident';
+        this.fail(this.tok, `Syntax error: a constructor name expected after '|', found ${this.describe(this.tok)}`, [
+          { span: this.tokSpan(bar), message: "This '|' starts a constructor that is not there" },
+        ], [lower ? `Constructor names start with a capital letter: '${this.tok.text.charAt(0).toUpperCase() + this.tok.text.slice(1)}'.`
+          : "Remove the extra '|', or write the missing constructor."]);
+      }
       const n = this.parseCtorName();
       const args = this.parseCtorArgs();
       ctors.push({ name: n.text, args, span: this.span(n.start) });
-    } while (this.accept('|'));
+      bar = this.is('|') ? this.advance() : null;
+    } while (bar);
     return { kind: 'variant', ctors };
   }
 
@@ -1638,6 +1800,11 @@ class Parser {
       this.expect(':');
       const type = this.parseType();
       fields.push({ name: n.text, mutable, type, span: this.span(start) });
+      if (this.is(',')) {
+        this.fail(this.tok, "Syntax error: '}' or ';' expected, found ','", [
+          { span: this.tokSpan(open), message: "This '{' starts the record type" },
+        ], ["The fields of a record are separated by ';': '{ x : int; y : int }'."]);
+      }
       if (!this.accept(';')) break;
     }
     this.expect('}', open);
@@ -1845,22 +2012,43 @@ class Parser {
       if (opener ? this.is('end') : this.tok.kind === 'eof') break;
       if (this.tok.kind === 'eof') this.expect('end', opener!);
       this.rejectAttribute();
+      // the `else` hint looks within one definition (a stray `else` is itself the next item)
+      if (!this.is('else')) this.ifEndedBySemicolon = null;
       const t = this.tok;
       const isLetExpr = this.is('let') && (this.isAt(this.peek(), 'open') || this.isAt(this.peek(), 'module') || this.isAt(this.peek(), 'exception'));
       if (isLetExpr || (this.startsExpr() && !this.is('let'))) {
+        if (!afterSemis && isLetExpr) {
+          const what = this.peek();
+          this.fail(what, `Syntax error: 'let ${what.text} ... in' is an expression, which cannot follow a top-level definition`, undefined,
+            this.toplevelExpressionNotes(t));
+        }
         if (!afterSemis && !isLetExpr) {
-          this.fail(t, `Syntax error: unexpected ${this.describe(t)}; a toplevel expression must follow ';;'`);
+          this.fail(t, `Syntax error: unexpected ${this.describe(t)}; a toplevel expression must follow ';;'`, undefined, [
+            "To run an expression at the top level, write 'let () = EXPR', or put ';;' before it.",
+          ]);
         }
         const expr = this.parseSeqExpr();
         items.push({ kind: 'seval', expr, span: this.span(t.start) });
-      } else items.push(this.parseStructItem());
+      } else items.push(this.parseStructItem(afterSemis));
       afterSemis = false;
     }
     if (opener) this.advance();
     return items;
   }
 
-  parseStructItem(): StructItem {
+  /** Why a `let ... in` cannot start here, and the likelier mistake when the `let` is indented. */
+  toplevelExpressionNotes(letTok: Token): string[] {
+    const notes = ["A top-level 'let x = e' stands alone. To evaluate an expression here, write 'let () = ...', or put ';;' before it."];
+    const k = this.toks.indexOf(letTok);
+    const indented = this.file.position(letTok.start).col > 0;
+    if (indented && k > 0 && !this.isAt(this.toks[k - 1]!, ';;')) {
+      notes.unshift("If this 'let' continues the expression before it, that expression needs a ';' at its end.");
+    }
+    return notes;
+  }
+
+  /** One structure item; `afterSemis` when a toplevel expression may start here (file start, after `;;`). */
+  parseStructItem(afterSemis = true): StructItem {
     const t = this.tok;
     const start = t.start;
     switch (t.kind === 'kw' ? t.text : '') {
@@ -1869,7 +2057,12 @@ class Parser {
         const rec = this.accept('rec');
         const bindings = this.parseBindings();
         if (this.is('in')) {
-          // `let ... in e` at toplevel is an expression item.
+          // `let ... in e` at toplevel is an expression item, allowed where any toplevel expression is
+          if (!afterSemis) {
+            this.fail(this.tok, "Syntax error: unexpected 'in' after a top-level definition", [
+              { span: this.tokSpan(t), message: "This 'let' is a top-level definition, which takes no 'in'" },
+            ], this.toplevelExpressionNotes(t));
+          }
           this.advance();
           this.needExpr(this.toks[this.i - 1]!);
           const body = this.parseSeqExpr();
@@ -1931,9 +2124,8 @@ class Parser {
     if ((t.kind === 'sym' || t.kind === 'kw') && closers[t.text]) {
       return this.fail(t, `Syntax error: unmatched '${t.text}' (no '${closers[t.text]}' is open here)`);
     }
-    if (t.kind === 'kw' && (t.text === 'in' || t.text === 'and')) {
-      return this.fail(t, `Syntax error: unexpected '${t.text}' (no 'let' is waiting for it)`);
-    }
+    const stray = this.strayKeyword(t);
+    if (stray) return this.fail(t, stray.message, stray.related, stray.notes);
     return this.fail(t, `Syntax error: a definition expected (let, type, module, ...), found ${this.describe(t)}`);
   }
 
@@ -1944,6 +2136,17 @@ class Parser {
       if (opener ? this.is('end') : this.tok.kind === 'eof') break;
       if (this.tok.kind === 'eof') this.expect('end', opener!);
       this.rejectAttribute();
+      const unmatched = opener ? [{ span: this.tokSpan(opener), message: `This '${opener.text}' might be unmatched` }] : undefined;
+      if (this.is('let')) {
+        this.fail(this.tok, "Syntax error: 'let' cannot appear in a signature", unmatched, [
+          "A signature declares values with 'val name : type'; if the signature should end before this 'let', add its 'end'.",
+        ]);
+      }
+      if (opener && !(this.tok.kind === 'kw' && SIGNATURE_ITEM_KEYWORDS.has(this.tok.text))) {
+        this.fail(this.tok, `Syntax error: 'end' expected, found ${this.describe(this.tok)}`, unmatched, [
+          "A signature only declares: 'val', 'type', 'exception', 'module M : S'; definitions with '=' belong in a 'struct'.",
+        ]);
+      }
       items.push(this.parseSigItem());
     }
     if (opener) this.advance();

@@ -310,7 +310,8 @@ describe('declarations', () => {
 
 describe('modules', () => {
   it('parses structure items and toplevel expressions', () => {
-    const its = items('print_string "a";;\nlet x = 1\nlet () = f x;;\nf x;;\nopen M\ninclude N\nmodule type S = sig end\nlet x = 2 in x');
+    // a toplevel `let ... in` is an expression: it must start the file or follow `;;`, as in OCaml
+    const its = items('print_string "a";;\nlet x = 1\nlet () = f x;;\nf x;;\nopen M\ninclude N\nmodule type S = sig end;;\nlet x = 2 in x');
     expect(its.map((i) => i.kind)).toEqual(['seval', 'slet', 'slet', 'seval', 'sopen', 'sinclude', 'smodtype', 'seval']);
   });
   it('parses functors and their sugar', () => {

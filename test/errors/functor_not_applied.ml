@@ -1,0 +1,3 @@
+module IntSet = Set.Make
+
+let evens = IntSet.of_list [2; 4; 6]

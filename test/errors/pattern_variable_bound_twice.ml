@@ -1,0 +1,4 @@
+let same_pair p =
+  match p with
+  | (x, x) -> true
+  | _ -> false

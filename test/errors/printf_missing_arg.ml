@@ -1,0 +1,4 @@
+let () =
+  let x = 3 and y = 4 in
+  Printf.printf "(%d, %d)\n" x;
+  ignore y

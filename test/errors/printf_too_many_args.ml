@@ -1,0 +1,3 @@
+let () =
+  let name = "ada" and age = 36 in
+  Printf.printf "%s is here\n" name age

@@ -1,0 +1,4 @@
+let describe = fun
+  | 0 -> "none"
+  | 1 -> "one"
+  | _ -> "many"

@@ -1,0 +1,3 @@
+let big = 9223372036854775807
+
+let () = print_int big

@@ -1,0 +1,5 @@
+let () =
+  print_string "Hello, ";
+  print_endline "world"
+  let answer = 42 in
+  print_int answer

@@ -1,0 +1,3 @@
+let größe = 180
+
+let () = print_int größe

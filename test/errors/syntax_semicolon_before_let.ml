@@ -1,0 +1,4 @@
+let name = "Ada";
+let greeting = "Hello, " ^ name
+
+let () = print_endline greeting

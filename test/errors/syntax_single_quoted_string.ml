@@ -1,0 +1,3 @@
+let greeting = 'hello'
+
+let () = print_endline greeting

@@ -1,0 +1,2 @@
+open Printf
+printf "%d items\n" 3

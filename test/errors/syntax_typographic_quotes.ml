@@ -1,0 +1,4 @@
+let greet name =
+  print_endline (“Hello, ” ^ name)
+
+let () = greet "Ada"

@@ -1,0 +1,2 @@
+let greeting = "Hello, world!
+let () = print_endline greeting

@@ -1,0 +1,2 @@
+let limit = 10
+print_int limit

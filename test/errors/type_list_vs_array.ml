@@ -1,0 +1,3 @@
+let numbers = [| 1; 2; 3 |]
+
+let total = List.fold_left ( + ) 0 numbers

@@ -1,0 +1,5 @@
+let print_banner () = print_endline "=== Report ==="
+
+let () =
+  print_banner;
+  print_endline "done"

@@ -1,0 +1,3 @@
+let rec flatten = function
+  | [] -> []
+  | x :: rest -> x :: flatten rest :: []

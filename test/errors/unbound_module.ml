@@ -1,0 +1,3 @@
+let shout s = Strng.uppercase_ascii s
+
+let () = print_endline (shout "hi")

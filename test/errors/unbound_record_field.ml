@@ -1,0 +1,3 @@
+type person = { name : string; age : int }
+
+let greet p = print_endline ("Hello, " ^ p.nmae)

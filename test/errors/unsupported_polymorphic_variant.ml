@@ -1,0 +1,4 @@
+let color_name c =
+  match c with
+  | `Red -> "red"
+  | `Green -> "green"

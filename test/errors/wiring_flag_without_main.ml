@@ -1,0 +1,3 @@
+(* mlc: build --kv-host data *)
+let () =
+  print_endline "a plain program has no devices"
