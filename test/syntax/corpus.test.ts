@@ -6,9 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SourceFile } from '../../compiler/diagnostics/source.ts';
 import { parseImplementation } from '../../compiler/syntax/parser.ts';
+import { sharedDir, sharedRoot } from '../harness/shared.ts';
 
-const shared = path.resolve(import.meta.dirname, '../../../shared');
-const dirs = ['conformance', 'conformance/errors', 'bench'].map((d) => path.join(shared, d));
+const shared = sharedRoot;
+const dirs = ['conformance', 'conformance/errors', 'bench'].flatMap((d) => sharedDir(d) ?? []);
 
 function mlFiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.ml')).sort().map((f) => path.join(dir, f));

@@ -10,6 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { SourceFile } from '../../compiler/diagnostics/source.ts';
+import { sharedDir } from '../harness/shared.ts';
 import { parseImplementation } from '../../compiler/syntax/parser.ts';
 
 const hasOcaml = spawnSync('ocamlc', ['-version']).status === 0;
@@ -146,9 +147,9 @@ describe.skipIf(!hasOcaml)('agreement with ocamlc -dsource', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
-  const shared = path.resolve(import.meta.dirname, '../../../shared');
   for (const dir of ['conformance', 'conformance/errors', 'bench']) {
-    const full = path.join(shared, dir);
+    const full = sharedDir(dir);
+    if (full === null) continue;
     for (const f of readdirSync(full).filter((f) => f.endsWith('.ml')).sort()) {
       it(`${dir}/${f}`, () => compareWithOcaml(path.join(full, f)));
     }

@@ -4,9 +4,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CompileError } from '../../compiler/diagnostics/diagnostic.ts';
+import { sharedDir } from '../harness/shared.ts';
 import { checkWithStdlib, lineOf } from './helpers.ts';
 
-const dir = join(import.meta.dirname, '../../../shared/conformance/errors');
+const dir = sharedDir('conformance/errors') ?? '';
 const files = (() => {
   try {
     return readdirSync(dir).filter((f) => f.endsWith('.ml'));

@@ -3,11 +3,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedDir } from '../harness/shared.ts';
 import { checkWithStdlib } from './helpers.ts';
 import { ocamlStdlibInterface } from './ocaml-stdlib.ts';
 
 const root = join(import.meta.dirname, '../..');
-const dirs = [join(root, '../shared/conformance'), join(root, 'test/run'), join(root, 'test/typing/cases')];
+const dirs = [sharedDir('conformance') ?? '', join(root, 'test/run'), join(root, 'test/typing/cases')];
 // Known differences, with the reason (each is a TODO).
 const KNOWN: Record<string, string> = {};
 
