@@ -19,6 +19,9 @@ function load(file: string): SourceFile {
   return new SourceFile(file, readFileSync(file, 'latin1'));
 }
 
+// vitest refuses a file with no suite: say what was skipped
+if (dirs.length === 0) describe.skip('the shared corpus, not found beside the repository', () => it('parses', () => {}));
+
 for (const dir of dirs) {
   describe(path.relative(shared, dir), () => {
     const files = mlFiles(dir);
