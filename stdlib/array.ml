@@ -262,3 +262,12 @@ let stable_sort cmp a =
   else halves 0 n (make (n - n / 2) (unsafe_get a 0)) 0 a 0
 
 let fast_sort = stable_sort
+
+(* Sequences read the array as they go, so a later write to an element not yet
+   reached is seen, as in OCaml. *)
+let to_seqi a =
+  let rec from i () = if i < length a then Seq.Cons ((i, unsafe_get a i), from (i + 1)) else Seq.Nil in
+  from 0
+
+let to_seq a = Seq.map snd (to_seqi a)
+let of_seq s = of_list (List.of_seq s)

@@ -142,3 +142,13 @@ let add_substitute b f s =
       | '\\' -> scan (i + 1) true
       | c -> add_char b c; scan (i + 1) false in
   scan 0 false
+
+(* Sequences: [to_seq] reads the buffer as it goes (up to its length when each
+   element is asked for); [add_seq] and [of_seq] force the whole sequence. *)
+let to_seqi b =
+  let rec from i () = if i < b.used then Seq.Cons ((i, Bytes.unsafe_get b.store i), from (i + 1)) else Seq.Nil in
+  from 0
+
+let to_seq b = Seq.map snd (to_seqi b)
+let add_seq b s = Seq.iter (add_char b) s
+let of_seq s = let b = create 32 in add_seq b s; b

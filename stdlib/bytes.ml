@@ -276,3 +276,15 @@ let uppercase b = map Char.uppercase b
 let lowercase b = map Char.lowercase b
 let capitalize b = map_first Char.uppercase b
 let uncapitalize b = map_first Char.lowercase b
+
+let to_seqi b =
+  let rec from i () = if i < length b then Seq.Cons ((i, unsafe_get b i), from (i + 1)) else Seq.Nil in
+  from 0
+
+let to_seq b = Seq.map snd (to_seqi b)
+
+let of_seq s =
+  let chars = List.of_seq s in
+  let b = create (List.length chars) in
+  List.iteri (fun i c -> unsafe_set b i c) chars;
+  b

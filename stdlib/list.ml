@@ -269,3 +269,11 @@ let rec compare cmp l1 l2 =
   | [], _ -> -1
   | _, [] -> 1
   | a :: r1, b :: r2 -> let c = cmp a b in if c <> 0 then c else compare cmp r1 r2
+
+(* Sequences: [to_seq] walks the list on demand; [of_seq] forces the whole
+   sequence, so it does not return on an infinite one. *)
+let to_seq l =
+  let rec from l () = match l with [] -> Seq.Nil | x :: r -> Seq.Cons (x, from r) in
+  from l
+
+let of_seq s = rev (Seq.fold_left (fun acc x -> x :: acc) [] s)

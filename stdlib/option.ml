@@ -29,3 +29,5 @@ let equal eq a b =
   | None, None -> true
   | Some x, Some y -> eq x y
   | _ -> false
+
+let to_seq o : _ Seq.t = match o with None -> Seq.empty | Some x -> Seq.return x

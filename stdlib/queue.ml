@@ -72,3 +72,11 @@ let transfer q1 q2 =
     append_chain q2 q1.length q1.first q1.last;
     clear q1
   end
+
+(* Front to back; the queue is read as the sequence is, as in OCaml. *)
+let to_seq q =
+  let rec from c () = match c with Nil -> Seq.Nil | Cons { content; next } -> Seq.Cons (content, from next) in
+  from q.first
+
+let add_seq q s = Seq.iter (fun x -> push x q) s
+let of_seq s = let q = create () in add_seq q s; q

@@ -38,3 +38,8 @@ let fold f acc s = List.fold_left f acc s.c
     written [module Main (S : Stack.S) = ...]. This name lets such code be
     written here unchanged; it adds nothing to the container. *)
 module type S = Net.S
+
+(* From the top down. *)
+let to_seq s = List.to_seq s.c
+let add_seq s xs = Seq.iter (fun x -> push x s) xs
+let of_seq xs = let s = create () in add_seq s xs; s

@@ -84,3 +84,7 @@ let split_on_char sep s = sob_list (Bytes.split_on_char sep (bos s))
 
 let compare (a : t) (b : t) = Stdlib.compare a b
 external equal : string -> string -> bool = "caml_string_equal"
+
+let to_seq s = Bytes.to_seq (bos s)
+let to_seqi s = Bytes.to_seqi (bos s)
+let of_seq s = sob (Bytes.of_seq s)
