@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CompileError, error } from '../diagnostics/diagnostic.ts';
-import type { Implementation, ModPath, SigItem, StructItem } from '../syntax/ast.ts';
+import type { Implementation, ModPath, SigItem, Span, StructItem } from '../syntax/ast.ts';
 
 export interface UnitFile {
   readonly name: string; // the module name, `Foo`
@@ -45,9 +45,9 @@ export function discoverUnits(
   const visit = (unit: UnitFile): void => {
     if (found.has(unit.name)) return;
     const ast = parse(unit.ml);
-    const entry = { unit, ast, deps: [] as string[] };
+    const entry = { unit, ast, deps: [] as string[], mentions: new Map<string, Span>() };
     found.set(unit.name, entry);
-    for (const name of mentionedModules(ast.items)) {
+    for (const name of mentionedModules(ast.items, entry.mentions)) {
       if (name === unit.name) continue;
       const dep = fileFor(dir, name);
       // a name that is a file beside us wins over a standard library module, as in OCaml
@@ -71,11 +71,19 @@ export function discoverUnits(
     if (s === 'done') return;
     if (s === 'visiting') {
       const cycle = [...stack.slice(stack.indexOf(name)), name];
-      throw new CompileError([
-        error('module', null, `Circular dependency between modules: ${cycle.join(' -> ')}`, [
+      // located where the first module of the cycle names the second, with
+      // each later link of the cycle as a related place
+      const use = (i: number) => found.get(cycle[i]!)!.mentions.get(cycle[i + 1]!);
+      const related = cycle.slice(1, -1).flatMap((m, k) => {
+        const span = use(k + 1);
+        return span ? [{ span, message: `${m} uses ${cycle[k + 2]} here` }] : [];
+      });
+      throw new CompileError([{
+        ...error('module', use(0) ?? null, `Circular dependency between modules: ${cycle.join(' -> ')}`, [
           'Each file may only use modules defined before it; break the cycle by moving the shared part into its own file.',
         ]),
-      ]);
+        related,
+      }]);
     }
     state.set(name, 'visiting');
     stack.push(name);
@@ -90,11 +98,14 @@ export function discoverUnits(
 }
 
 /** Every capitalised name used as a module (the first component of a path). */
-export function mentionedModules(items: readonly (StructItem | SigItem)[]): Set<string> {
+export function mentionedModules(items: readonly (StructItem | SigItem)[], firstMention?: Map<string, Span>): Set<string> {
   const out = new Set<string>();
   const path = (p: ModPath | null): void => {
     if (!p) return;
-    if (p.kind === 'mident') out.add(p.name);
+    if (p.kind === 'mident') {
+      out.add(p.name);
+      if (firstMention && !firstMention.has(p.name)) firstMention.set(p.name, p.span);
+    }
     else if (p.kind === 'mdot') path(p.base);
     else if (p.kind === 'mapply') {
       path(p.fn);
