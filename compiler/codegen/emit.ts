@@ -3,7 +3,10 @@
 //
 // - Every value is an `eqref` (rts.ts describes the representation). Inside one
 //   expression, operands of integer, float and boolean primitives are kept
-//   unboxed (`i64`, `f64`, `i32`) and boxed only where a value escapes.
+//   unboxed (`i64`, `f64`, `i32`) and boxed only where a value escapes. A
+//   variable of known int or float type (`Program.reprs`) lives in an `i64` or
+//   `f64` local when its value is produced unboxed or it is assigned (a local
+//   reference); otherwise an unboxed copy is made once where it is first needed.
 // - Each `LFun` becomes a Wasm function `(self, a1 .. aN) -> eqref` of type
 //   `$FnN`. Its free variables are copied out of the closure into locals on entry.
 //   A function without free variables gets a static closure (a constant global),
@@ -13,17 +16,21 @@
 //   are `throw $ocaml` and `try_table`.
 
 import type { Ident } from '../typing/typedtree.ts';
-import type { Const, Lam, LFun, Program } from '../lowering/lambda.ts';
+import type { Const, Lam, LFun, Program, Repr } from '../lowering/lambda.ts';
 import { MAX_ARITY, predefinedExceptions, runtimeFunctions, runtimeStrings, runtimeTypes } from './rts.ts';
 import { hostMath1, hostMath2, prims, type Form } from './prims.ts';
+import { FLOAT_RECORD_TAG } from '../lowering/layout.ts';
 
 interface FunInfo {
   readonly wasmName: string;
   readonly arity: number;
 }
 
+/** The Wasm type of a local: a uniform value, or an unboxed int or float. */
+type LocalType = 'eqref' | 'i64' | 'f64';
+
 /** Where a variable lives while compiling one function. */
-type VarHome = { kind: 'local'; name: string } | { kind: 'static'; global: string };
+type VarHome = { kind: 'local'; name: string; type: LocalType } | { kind: 'static'; global: string };
 
 function sanitize(name: string): string {
   return name.replace(/[^A-Za-z0-9_.]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
@@ -127,6 +134,8 @@ function children(l: Lam): Lam[] {
       return [l.from, l.to, l.body];
     case 'catch':
       return [l.body, l.handler];
+    case 'switch':
+      return [l.arg, ...l.consts.map((a) => a.body), ...l.blocks.map((a) => a.body), l.fallback];
     case 'try':
       return [l.body, l.handler];
     case 'raise':
@@ -146,6 +155,10 @@ function children(l: Lam): Lam[] {
 class FunctionScope {
   readonly locals = new Map<string, string>(); // name -> wasm type
   readonly homes = new Map<number, VarHome>();
+  /** Immutable `eqref` variables of known int or float type that may get an unboxed copy. */
+  readonly shadowable = new Set<number>();
+  /** The unboxed copies asked for, by stamp; set where the variable is bound. */
+  readonly shadows = new Map<number, { name: string; type: 'i64' | 'f64' }>();
   private counter = 0;
 
   temp(type: string): string {
@@ -154,14 +167,34 @@ class FunctionScope {
     return name;
   }
 
+  /** A local for a value used twice right after it is computed (boxing, unboxing). */
+  scratch(type: 'i64' | 'eqref'): string {
+    const name = type === 'i64' ? '$scratch_i' : '$scratch_v';
+    this.locals.set(name, type);
+    return name;
+  }
+
   /** The local holding `id`, declared on first use (parameters are already homed). */
   declare(id: Ident): string {
     const home = this.homes.get(id.stamp);
     if (home?.kind === 'local') return home.name;
-    const name = local(id);
-    this.homes.set(id.stamp, { kind: 'local', name });
-    this.locals.set(name, 'eqref');
+    return this.declareTyped(id, 'eqref');
+  }
+
+  declareTyped(id: Ident, type: LocalType): string {
+    const name = type === 'eqref' ? local(id) : `${local(id)}_${type}`;
+    this.homes.set(id.stamp, { kind: 'local', name, type });
+    this.locals.set(name, type);
     return name;
+  }
+
+  /** The code that sets the unboxed copy of `id`, if one was asked for. */
+  shadowInit(id: Ident): string {
+    const sh = this.shadows.get(id.stamp);
+    if (!sh) return '';
+    const home = this.homes.get(id.stamp) as VarHome & { kind: 'local' };
+    const unbox = sh.type === 'i64' ? '$int_of' : '$float_of';
+    return `(local.set ${sh.name} (call ${unbox} (local.get ${home.name})))`;
   }
 }
 
@@ -181,8 +214,12 @@ export class Emitter {
   private funCounter = 0;
   private labelCounter = 0;
   private scope = new FunctionScope();
+  private reprs = new Map<number, Repr>();
+  private mutableVars = new Set<number>();
 
   emitProgram(prog: Program): string {
+    this.reprs = prog.reprs;
+    this.mutableVars = prog.mutableVars;
     const assignedOnce = this.findStaticFunctionGlobals(prog.init);
     for (const g of prog.globals) {
       if (!assignedOnce.has(g)) this.globalsText.push(`(global $${sanitize(g)} (mut eqref) (ref.null none))`);
@@ -340,7 +377,10 @@ ${mainFn}
     const arity = fun.params.length;
     const env = this.envType(arity, free.length);
     const prologue: string[] = [];
-    for (const p of fun.params) this.scope.homes.set(p.stamp, { kind: 'local', name: local(p) });
+    for (const p of fun.params) {
+      this.scope.homes.set(p.stamp, { kind: 'local', name: local(p), type: 'eqref' });
+      this.scope.shadowable.add(p.stamp);
+    }
     free.forEach((id, i) => {
       const home = saved.homes.get(id.stamp);
       if (home?.kind === 'static') {
@@ -348,6 +388,7 @@ ${mainFn}
         return;
       }
       const name = this.scope.declare(id);
+      this.scope.shadowable.add(id.stamp);
       const index = (arity === 1 ? 2 : 3) + i;
       prologue.push(`(local.set ${name} (struct.get ${env} ${index} (ref.cast (ref ${env}) (local.get $self))))`);
     });
@@ -360,6 +401,8 @@ ${mainFn}
       if (home.kind === 'static' && !this.scope.homes.has(stamp)) this.scope.homes.set(stamp, home);
     }
     const body = this.compile(fun.body, true);
+    for (const p of fun.params) prologue.push(this.scope.shadowInit(p));
+    for (const id of free) if (this.scope.homes.get(id.stamp)?.kind === 'local') prologue.push(this.scope.shadowInit(id));
     const params = fun.params.map((p) => `(param ${local(p)} eqref)`).join(' ');
     this.functions.push(`(func ${wasmName} (type $Fn${arity}) (param $self (ref $Closure)) ${params} (result eqref)
   ${this.localDecls()}
@@ -422,15 +465,11 @@ ${mainFn}
         return this.varRef(l.id);
       case 'global':
         return `(global.get $${sanitize(l.name)})`;
-      case 'let': {
+      case 'let':
         if (l.value.k === 'fun') return this.letFun(l.id, l.value.fun, l.body, tail);
-        const name = this.scope.declare(l.id);
-        return `(block (result eqref) (local.set ${name} ${this.compile(l.value, false)}) ${this.compile(l.body, tail)})`;
-      }
-      case 'assign': {
-        const name = this.scope.declare(l.id);
-        return `(block (result eqref) (local.set ${name} ${this.compile(l.value, false)}) ${UNIT})`;
-      }
+        return this.letValue(l, 'v', (body) => this.compile(body, tail));
+      case 'assign':
+        return `(block (result eqref) ${this.assign(l)} ${UNIT})`;
       case 'letrec':
         return this.letRec(l.binds, l.body, tail);
       case 'fun':
@@ -455,6 +494,8 @@ ${mainFn}
       }
       case 'exit':
         return `(br $exit${l.label})`;
+      case 'switch':
+        return this.switch(l, 'v', (x) => this.compile(x, tail));
       case 'try': {
         const n = this.labelCounter++;
         const name = this.scope.declare(l.id);
@@ -467,12 +508,21 @@ ${mainFn}
       case 'raise':
         return `(throw $ocaml ${this.compile(l.exn, false)})`;
       case 'block': {
+        if (l.tag === FLOAT_RECORD_TAG) {
+          const { pre, vals } = this.operands(l.fields.map((lam) => ({ lam, form: 'f' as Form })));
+          return withPre(pre, 'eqref', `(array.new_fixed $FloatRecord ${vals.length} ${vals.join(' ')})`);
+        }
         const { pre, vals } = this.operands(l.fields.map((lam) => ({ lam, form: 'v' as Form })));
         return withPre(pre, 'eqref', `(array.new_fixed $Block ${vals.length + 1} (ref.i31 (i32.const ${l.tag})) ${vals.join(' ')})`);
       }
       case 'field':
+        if (l.float) return `(struct.new $Float ${this.float(l)})`;
         return `(array.get $Block (ref.cast (ref $Block) ${this.compile(l.obj, false)}) (i32.const ${l.index + 1}))`;
       case 'setfield':
+        if (l.float) {
+          const obj = `(ref.cast (ref $FloatRecord) ${this.compile(l.obj, false)})`;
+          return `(block (result eqref) (array.set $FloatRecord ${obj} (i32.const ${l.index}) ${this.float(l.value)}) ${UNIT})`;
+        }
         return `(block (result eqref) (array.set $Block (ref.cast (ref $Block) ${this.compile(l.obj, false)}) (i32.const ${l.index + 1}) ${this.compile(l.value, false)}) ${UNIT})`;
       case 'setglobal': {
         const st = this.pendingStatic.get(l.name);
@@ -488,13 +538,99 @@ ${mainFn}
   /** Compiles for effect only. */
   private effect(l: Lam): string {
     if (l.k === 'const') return '';
+    if (l.k === 'assign') return this.assign(l);
     return `(drop ${this.compile(l, false)})`;
+  }
+
+  /**
+   * `let id = value in body`, the body compiled by `body` into `form`. A variable
+   * of type int or float lives unboxed when its value is produced unboxed, or when
+   * it is a reference made local (so that assignments do not allocate).
+   */
+  private letValue(l: Lam & { k: 'let' }, form: Form, body: (b: Lam) => string): string {
+    const repr = this.reprs.get(l.id.stamp) ?? 'any';
+    const mutable = this.mutableVars.has(l.id.stamp);
+    const natural = this.naturalForm(l.value);
+    let type: LocalType = 'eqref';
+    if (repr === 'int' && (mutable || natural === 'i' || natural === 'b')) type = 'i64';
+    if (repr === 'float' && (mutable || natural === 'f')) type = 'f64';
+    const name = this.scope.declareTyped(l.id, type);
+    const value = type === 'i64' ? this.int(l.value) : type === 'f64' ? this.float(l.value) : this.compile(l.value, false);
+    if (type === 'eqref' && !mutable && repr !== 'any') this.scope.shadowable.add(l.id.stamp);
+    const code = body(l.body);
+    return `(block (result ${wasmType(form)}) (local.set ${name} ${value}) ${this.scope.shadowInit(l.id)} ${code})`;
+  }
+
+  /** The form in which `l` is computed, without conversion. */
+  private naturalForm(l: Lam): Form {
+    if (l.k === 'const') return l.c.kind === 'int' ? 'i' : l.c.kind === 'float' ? 'f' : 'v';
+    if (l.k === 'prim') return prims[l.op]?.result ?? 'v';
+    if (l.k === 'field' && l.float) return 'f';
+    if (l.k === 'var') {
+      const home = this.scope.homes.get(l.id.stamp);
+      if (home?.kind === 'local') return home.type === 'i64' ? 'i' : home.type === 'f64' ? 'f' : 'v';
+    }
+    return 'v';
+  }
+
+  /** `local.set` of an assigned variable (no result). */
+  private assign(l: Lam & { k: 'assign' }): string {
+    const home = this.scope.homes.get(l.id.stamp);
+    const type = home?.kind === 'local' ? home.type : 'eqref';
+    const name = type === 'eqref' ? this.scope.declare(l.id) : (home as { name: string }).name;
+    const value = type === 'i64' ? this.int(l.value) : type === 'f64' ? this.float(l.value) : this.compile(l.value, false);
+    return `(local.set ${name} ${value})`;
   }
 
   private varRef(id: Ident): string {
     const home = this.scope.homes.get(id.stamp);
     if (home?.kind === 'static') return `(global.get ${home.global})`;
+    if (home?.type === 'i64') return this.boxInt(`(local.get ${home.name})`);
+    if (home?.type === 'f64') return `(struct.new $Float (local.get ${home.name}))`;
     return `(local.get ${this.scope.declare(id)})`;
+  }
+
+  /** A variable in unboxed form `i` or `f` (the unboxed local, or a copy made once). */
+  private varUnboxed(id: Ident, form: 'i' | 'f'): string {
+    const home = this.scope.homes.get(id.stamp);
+    const type = form === 'i' ? 'i64' : 'f64';
+    if (home?.kind === 'local' && home.type === type) return `(local.get ${home.name})`;
+    if (home?.kind === 'local' && home.type === 'eqref' && this.scope.shadowable.has(id.stamp)) {
+      const repr = this.reprs.get(id.stamp);
+      if ((repr === 'int' && form === 'i') || (repr === 'float' && form === 'f')) {
+        let sh = this.scope.shadows.get(id.stamp);
+        if (!sh) {
+          sh = { name: `${home.name}_${type}`, type };
+          this.scope.shadows.set(id.stamp, sh);
+          this.scope.locals.set(sh.name, type);
+        }
+        return `(local.get ${sh.name})`;
+      }
+    }
+    return form === 'i' ? this.unboxInt(this.varRef(id)) : `(struct.get $Float 0 (ref.cast (ref $Float) ${this.varRef(id)}))`;
+  }
+
+  /**
+   * `$box_int` and `$int_of`, written out in place: they are on every path
+   * between boxed and unboxed ints, and a call costs more than their body.
+   */
+  private boxInt(code: string): string {
+    const t = this.scope.scratch('i64');
+    return `(block (result eqref) (local.set ${t} (i64.shr_s (i64.shl ${code} (i64.const 1)) (i64.const 1)))
+  (if (result eqref) (i64.lt_u (i64.add (local.get ${t}) (i64.const 0x40000000)) (i64.const 0x80000000))
+    (then (ref.i31 (i32.wrap_i64 (local.get ${t})))) (else (struct.new $Int64 (local.get ${t})))))`;
+  }
+
+  private unboxInt(code: string): string {
+    const simple = /^\(local\.get \$[^ ()]+\)$/.test(code);
+    const v = simple ? code : `(local.get ${this.scope.scratch('eqref')})`;
+    const unbox = `(if (result i64) (ref.test (ref i31) ${v})
+    (then (i64.extend_i32_s (i31.get_s (ref.cast (ref i31) ${v})))) (else (struct.get $Int64 0 (ref.cast (ref $Int64) ${v}))))`;
+    return simple ? unbox : `(block (result i64) (local.set ${this.scope.scratch('eqref')} ${code}) ${unbox})`;
+  }
+
+  private box(code: string, form: Form): string {
+    return form === 'i' ? this.boxInt(code) : box(code, form);
   }
 
   /** A constant global holding the closure of a function without free variables. */
@@ -588,14 +724,13 @@ ${mainFn}
     const n = this.labelCounter++;
     const i = this.scope.temp('i64');
     const hi = this.scope.temp('i64');
-    const v = this.scope.declare(l.id);
+    this.scope.homes.set(l.id.stamp, { kind: 'local', name: i, type: 'i64' });
     const [cmp, step] = l.down ? ['i64.ge_s', 'i64.sub'] : ['i64.le_s', 'i64.add'];
     return `(block (result eqref)
   (local.set ${i} ${this.int(l.from)})
   (local.set ${hi} ${this.int(l.to)})
   (if (${cmp} (local.get ${i}) (local.get ${hi}))
     (then (loop $for${n}
-      (local.set ${v} (call $box_int (local.get ${i})))
       ${this.effect(l.body)}
       (if (i64.ne (local.get ${i}) (local.get ${hi}))
         (then (local.set ${i} (${step} (local.get ${i}) (i64.const 1))) (br $for${n}))))))
@@ -649,7 +784,8 @@ ${mainFn}
    * cannot have effects are left in place; the others go through locals.
    */
   private operands(items: { lam: Lam; form: Form }[]): { pre: string; vals: string[] } {
-    const effectful = (l: Lam): boolean => !(l.k === 'const' || l.k === 'var' || l.k === 'global' || l.k === 'fun');
+    const effectful = (l: Lam): boolean =>
+      !(l.k === 'const' || (l.k === 'var' && !this.mutableVars.has(l.id.stamp)) || l.k === 'global' || l.k === 'fun');
     if (items.filter((x) => effectful(x.lam)).length <= 1) {
       return { pre: '', vals: items.map((x) => this.inForm(x.lam, x.form)) };
     }
@@ -688,7 +824,7 @@ ${mainFn}
 
   private primValue(l: Lam & { k: 'prim' }): string {
     const { code, result } = this.primCode(l);
-    return box(code, result);
+    return this.box(code, result);
   }
 
   private inForm(l: Lam, form: Form): string {
@@ -710,9 +846,10 @@ ${mainFn}
       const { code, result } = this.primCode(l);
       if (result === 'i') return code;
       if (result === 'b') return `(i64.extend_i32_u ${code})`;
-      return `(call $int_of ${box(code, result)})`;
+      return this.unboxInt(box(code, result));
     }
-    return `(call $int_of ${this.compile(l, false)})`;
+    if (l.k === 'var') return this.varUnboxed(l.id, 'i');
+    return this.control(l, 'i') ?? this.unboxInt(this.compile(l, false));
   }
 
   private float(l: Lam): string {
@@ -720,9 +857,13 @@ ${mainFn}
     if (l.k === 'prim') {
       const { code, result } = this.primCode(l);
       if (result === 'f') return code;
-      return `(call $float_of ${box(code, result)})`;
+      return `(struct.get $Float 0 (ref.cast (ref $Float) ${box(code, result)}))`;
     }
-    return `(call $float_of ${this.compile(l, false)})`;
+    if (l.k === 'var') return this.varUnboxed(l.id, 'f');
+    if (l.k === 'field' && l.float) {
+      return `(array.get $FloatRecord (ref.cast (ref $FloatRecord) ${this.compile(l.obj, false)}) (i32.const ${l.index}))`;
+    }
+    return this.control(l, 'f') ?? `(struct.get $Float 0 (ref.cast (ref $Float) ${this.compile(l, false)}))`;
   }
 
   private bool(l: Lam): string {
@@ -731,10 +872,75 @@ ${mainFn}
       const { code, result } = this.primCode(l);
       if (result === 'b') return code;
       if (result === 'i') return `(i32.wrap_i64 ${code})`;
-      return `(call $bool_of ${box(code, result)})`;
+      return `(i31.get_s (ref.cast (ref i31) ${box(code, result)}))`;
     }
-    if (l.k === 'if') return `(if (result i32) ${this.bool(l.cond)} (then ${this.bool(l.then)}) (else ${this.bool(l.else)}))`;
-    return `(call $bool_of ${this.compile(l, false)})`;
+    if (l.k === 'var') {
+      const home = this.scope.homes.get(l.id.stamp);
+      if (home?.kind === 'local' && home.type === 'i64') return `(i32.wrap_i64 (local.get ${home.name}))`;
+    }
+    return this.control(l, 'b') ?? `(i31.get_s (ref.cast (ref i31) ${this.compile(l, false)}))`;
+  }
+
+  /**
+   * A `br_table` on the constructor of a variant value: constant constructors are
+   * i31s numbered from 0, blocks carry their tag in slot 0.
+   */
+  private switch(l: Lam & { k: 'switch' }, form: Form, arm: (x: Lam) => string): string {
+    const n = this.labelCounter++;
+    const t = wasmType(form);
+    const v = this.compile(l.arg, false);
+    const dispatch = (arms: { tag: number; body: Lam }[], index: string, kind: string): string => {
+      if (arms.length === 0) return '';
+      const size = Math.max(...arms.map((a) => a.tag)) + 1;
+      const targets = Array.from({ length: size }, (_, tag) => {
+        const i = arms.findIndex((a) => a.tag === tag);
+        return i < 0 ? `$default${n}` : `$${kind}${n}_${i}`;
+      });
+      let code = `(br_table ${targets.join(' ')} $default${n} ${index})`;
+      arms.forEach((a, i) => {
+        code = `(block $${kind}${n}_${i} ${code}) (br $end${n} ${arm(a.body)})`;
+      });
+      return code;
+    };
+    const consts = dispatch(l.consts, `(i31.get_s (ref.cast (ref i31) ${v}))`, 'c');
+    const blockTag = `(i31.get_s (ref.cast (ref i31) (array.get $Block (ref.cast (ref $Block) ${v}) (i32.const 0))))`;
+    const blocks = dispatch(l.blocks, blockTag, 'b');
+    // the type may have constructors of the other kind that no arm lists
+    let body: string;
+    if (l.consts.length > 0 && l.blocks.length > 0) {
+      body = `(if (ref.test (ref i31) ${v}) (then ${consts}) (else ${blocks}))`;
+    } else if (l.consts.length > 0) {
+      body = `(br_if $default${n} (i32.eqz (ref.test (ref i31) ${v}))) ${consts}`;
+    } else {
+      body = `(br_if $default${n} (ref.test (ref i31) ${v})) ${blocks}`;
+    }
+    return `(block $end${n} (result ${t}) (block $default${n} ${body}) ${arm(l.fallback)})`;
+  }
+
+  /** Control constructs whose result is wanted unboxed: the form goes to the branches. */
+  private control(l: Lam, form: 'i' | 'f' | 'b'): string | null {
+    const t = wasmType(form);
+    const sub = (x: Lam): string => this.inForm(x, form);
+    switch (l.k) {
+      case 'if':
+        return `(if (result ${t}) ${this.bool(l.cond)} (then ${sub(l.then)}) (else ${sub(l.else)}))`;
+      case 'seq':
+        return `(block (result ${t}) ${this.effect(l.first)} ${sub(l.second)})`;
+      case 'let':
+        return l.value.k === 'fun' ? null : this.letValue(l, form, sub);
+      case 'catch': {
+        const n = this.labelCounter++;
+        return `(block $done${n} (result ${t}) (block $exit${l.label} (br $done${n} ${sub(l.body)})) ${sub(l.handler)})`;
+      }
+      case 'raise':
+        return `(throw $ocaml ${this.compile(l.exn, false)})`;
+      case 'exit':
+        return `(br $exit${l.label})`;
+      case 'switch':
+        return this.switch(l, form, sub);
+      default:
+        return null;
+    }
   }
 }
 

@@ -13,6 +13,11 @@ export interface PrimCode {
   readonly code: (a: string[]) => string;
 }
 
+function nonZeroConst(code: string): boolean {
+  const m = /^\(i64\.const (-?\d+)\)$/.exec(code);
+  return m !== null && BigInt(m[1]!) !== 0n;
+}
+
 /** Keeps the low 63 bits, sign-extended: OCaml's int arithmetic wraps there. */
 export function norm(x: string): string {
   return `(i64.shr_s (i64.shl ${x} (i64.const 1)) (i64.const 1))`;
@@ -30,6 +35,26 @@ const call = (fn: string, n: number, result: Form = 'v'): PrimCode => ({
   code: (a) => `(call ${fn} ${a.join(' ')})`,
 });
 
+// Indexing takes the index unboxed; the runtime function checks the bounds.
+const arrayLength: PrimCode = {
+  args: ['v'],
+  result: 'i',
+  code: ([a]) => `(i64.extend_i32_s (i32.sub (array.len (ref.cast (ref $Block) ${a})) (i32.const 1)))`,
+};
+const arrayGet: PrimCode = { args: ['v', 'i'], result: 'v', code: ([a, i]) => `(call $array_get_i ${a} ${i})` };
+const arraySet: PrimCode = { args: ['v', 'i', 'v'], result: 'v', code: ([a, i, v]) => `(call $array_set_i ${a} ${i} ${v})` };
+const stringLength: PrimCode = {
+  args: ['v'],
+  result: 'i',
+  code: ([a]) => `(i64.extend_i32_u (array.len (ref.cast (ref $String) ${a})))`,
+};
+const stringGet: PrimCode = {
+  args: ['v', 'i'],
+  result: 'i',
+  code: ([a, i]) => `(i64.extend_i32_u (call $string_get_i ${a} ${i}))`,
+};
+const bytesSet: PrimCode = { args: ['v', 'i', 'i'], result: 'v', code: ([a, i, c]) => `(call $bytes_set_i ${a} ${i} ${c})` };
+
 /** Math functions the host provides (JS `Math`), by their import name. */
 export const hostMath1 = ['exp', 'log', 'log10', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'expm1', 'log1p', 'sinh', 'cosh', 'tanh'];
 export const hostMath2 = ['atan2', 'pow', 'fmod', 'hypot'];
@@ -38,8 +63,18 @@ export const prims: Record<string, PrimCode> = {
   '%addint': ii('i64.add'),
   '%subint': ii('i64.sub'),
   '%mulint': ii('i64.mul'),
-  '%divint': { args: ['i', 'i'], result: 'i', code: ([a, b]) => norm(`(call $div ${a} ${b})`) },
-  '%modint': { args: ['i', 'i'], result: 'i', code: ([a, b]) => `(call $mod ${a} ${b})` },
+  // by a constant other than 0 there is nothing to check (and min_int / -1 cannot
+  // overflow: 63-bit values in 64-bit arithmetic)
+  '%divint': {
+    args: ['i', 'i'],
+    result: 'i',
+    code: ([a, b]) => norm(nonZeroConst(b!) ? `(i64.div_s ${a} ${b})` : `(call $div ${a} ${b})`),
+  },
+  '%modint': {
+    args: ['i', 'i'],
+    result: 'i',
+    code: ([a, b]) => (nonZeroConst(b!) ? `(i64.rem_s ${a} ${b})` : `(call $mod ${a} ${b})`),
+  },
   '%negint': { args: ['i'], result: 'i', code: ([a]) => norm(`(i64.sub (i64.const 0) ${a})`) },
   '%succint': { args: ['i'], result: 'i', code: ([a]) => norm(`(i64.add ${a} (i64.const 1))`) },
   '%predint': { args: ['i'], result: 'i', code: ([a]) => norm(`(i64.sub ${a} (i64.const 1))`) },
@@ -92,8 +127,12 @@ export const prims: Record<string, PrimCode> = {
   /** Equality with a small constant: safe on any value, no cast needed. */
   eq_imm: { args: ['v', 'v'], result: 'b', code: ([a, b]) => `(ref.eq ${a} ${b})` },
   phys_eq: { args: ['v', 'v'], result: 'b', code: ([a, b]) => `(ref.eq ${a} ${b})` },
-  is_block: call('$is_block', 1, 'b'),
-  tag: { args: ['v'], result: 'i', code: ([a]) => `(i64.extend_i32_s (call $tag_of ${a}))` },
+  is_block: { args: ['v'], result: 'b', code: ([a]) => `(ref.test (ref $Block) ${a})` },
+  tag: {
+    args: ['v'],
+    result: 'i',
+    code: ([a]) => `(i64.extend_i32_s (i31.get_s (ref.cast (ref i31) (array.get $Block (ref.cast (ref $Block) ${a}) (i32.const 0)))))`,
+  },
   ignore: { args: ['v'], result: 'v', code: ([a]) => `(block (result eqref) (drop ${a}) (ref.i31 (i32.const 0)))` },
 
   '%field0': { args: ['v'], result: 'v', code: ([a]) => `(call $block_get ${a} (i32.const 1))` },
@@ -119,14 +158,14 @@ export const prims: Record<string, PrimCode> = {
     code: ([a]) => `(call $incr_by ${a} (i64.const -1))`,
   },
 
-  '%string_length': call('$string_length', 1),
-  '%bytes_length': call('$string_length', 1),
-  '%string_safe_get': call('$string_get', 2),
-  '%string_unsafe_get': call('$string_get', 2),
-  '%bytes_safe_get': call('$string_get', 2),
-  '%bytes_unsafe_get': call('$string_get', 2),
-  '%bytes_safe_set': call('$bytes_set', 3),
-  '%bytes_unsafe_set': call('$bytes_set', 3),
+  '%string_length': stringLength,
+  '%bytes_length': stringLength,
+  '%string_safe_get': stringGet,
+  '%string_unsafe_get': stringGet,
+  '%bytes_safe_get': stringGet,
+  '%bytes_unsafe_get': stringGet,
+  '%bytes_safe_set': bytesSet,
+  '%bytes_unsafe_set': bytesSet,
   '%bytes_to_string': { args: ['v'], result: 'v', code: ([a]) => a! },
   '%bytes_of_string': { args: ['v'], result: 'v', code: ([a]) => a! },
   caml_create_bytes: call('$bytes_create', 1),
@@ -135,12 +174,12 @@ export const prims: Record<string, PrimCode> = {
   caml_fill_bytes: call('$fill_bytes', 4),
   mlc_string_concat: call('$string_concat', 2),
 
-  '%array_length': call('$array_length', 1),
-  array_length: { args: ['v'], result: 'i', code: ([a]) => `(i64.extend_i32_s (i32.sub (array.len (ref.cast (ref $Block) ${a})) (i32.const 1)))` },
-  '%array_safe_get': call('$array_get', 2),
-  '%array_unsafe_get': call('$array_get', 2),
-  '%array_safe_set': call('$array_set', 3),
-  '%array_unsafe_set': call('$array_set', 3),
+  '%array_length': arrayLength,
+  array_length: arrayLength,
+  '%array_safe_get': arrayGet,
+  '%array_unsafe_get': arrayGet,
+  '%array_safe_set': arraySet,
+  '%array_unsafe_set': arraySet,
   caml_make_vect: call('$array_make', 2),
   caml_array_sub: call('$array_sub', 3),
   caml_array_append: call('$array_append', 2),

@@ -72,10 +72,44 @@ function applyFunctions(): string {
   (if (i32.eq (struct.get $Closure $arity (local.get $c)) (i32.const ${n}))
     (then (return_call_ref $Fn${n} (local.get $c) ${args}
       (struct.get $Closure${n} $code (ref.cast (ref $Closure${n}) (local.get $c))))))
+  ;; a partial application that these arguments complete: one call, no allocation
+  (if (ref.test (ref $Pap) (local.get $c))
+    (then (return_call $pap_apply${n} (ref.cast (ref $Pap) (local.get $c)) ${args})))
   (return_call $apply${n - 1}
     (call_ref $Fn1 (local.get $c) (local.get $a1) (struct.get $Closure $code1 (local.get $c)))
     ${rest}))`);
   }
+  return out.join('\n');
+}
+
+/**
+ * `$pap_applyN p a1 .. aN`: applies a partial application holding k arguments of a
+ * function of arity k + N to N more, calling the function's full-arity code with
+ * all of them; otherwise applies the arguments one at a time.
+ */
+function papApplyFunctions(): string {
+  const out: string[] = [];
+  for (const n of range(MAX_ARITY - 1, 2)) {
+    const params = range(n).map((i) => `(param $a${i} eqref)`).join(' ');
+    const args = range(n).map((i) => `(local.get $a${i})`).join(' ');
+    const cases = range(MAX_ARITY - n).map((k) => {
+      const held = range(k).map((i) => `(array.get $Block (local.get $held) (i32.const ${i}))`).join(' ');
+      return `(if (i32.and (i32.eq (local.get $k) (i32.const ${k})) (i32.eq (struct.get $Closure $arity (local.get $fn)) (i32.const ${k + n})))
+    (then (return_call_ref $Fn${k + n} (local.get $fn) ${held} ${args}
+      (struct.get $Closure${k + n} $code (ref.cast (ref $Closure${k + n}) (local.get $fn))))))`;
+    });
+    const rest = range(n, 2).map((i) => `(local.get $a${i})`).join(' ');
+    out.push(`(func $pap_apply${n} (param $p (ref $Pap)) ${params} (result eqref)
+  (local $fn (ref $Closure)) (local $held (ref $Block)) (local $k i32)
+  (local.set $fn (struct.get $Pap $fn (local.get $p)))
+  (local.set $held (struct.get $Pap $args (local.get $p)))
+  (local.set $k (i32.sub (array.len (local.get $held)) (i32.const 1)))
+  ${cases.join('\n  ')}
+  (return_call $apply${n - 1} (call $pap_code1 (local.get $p) (local.get $a1)) ${rest}))`);
+  }
+  // with MAX_ARITY arguments, a partial application is never completed exactly
+  out.push(`(func $pap_apply${MAX_ARITY} (param $p (ref $Pap)) ${range(MAX_ARITY).map((i) => `(param $a${i} eqref)`).join(' ')} (result eqref)
+  (return_call $apply${MAX_ARITY - 1} (call $pap_code1 (local.get $p) (local.get $a1)) ${range(MAX_ARITY, 2).map((i) => `(local.get $a${i})`).join(' ')}))`);
   return out.join('\n');
 }
 
@@ -99,6 +133,7 @@ export function runtimeTypes(): string {
 (type $Block (array (mut eqref)))
 (type $String (array (mut i8)))
 (type $Float (struct (field f64)))
+(type $FloatRecord (array (mut f64)))
 (type $Int64 (struct (field i64)))
 (type $Pap (sub final $Closure (struct (field $arity i32) (field $code1 (ref $Fn1)) (field $fn (ref $Closure)) (field $args (ref $Block)))))`;
 }
@@ -189,6 +224,21 @@ export function runtimeFunctions(): string {
   (local $b (ref $Block))
   (local.set $b (ref.cast (ref $Block) (local.get $a)))
   (array.set $Block (local.get $b) (call $array_index (local.get $b) (local.get $i)) (local.get $v))
+  (ref.i31 (i32.const 0)))
+
+;; the same with the index unboxed (what compiled code uses)
+(func $array_get_i (param $a eqref) (param $i i64) (result eqref)
+  (local $b (ref $Block))
+  (local.set $b (ref.cast (ref $Block) (local.get $a)))
+  (if (i64.ge_u (local.get $i) (i64.extend_i32_u (i32.sub (array.len (local.get $b)) (i32.const 1))))
+    (then (drop (call $index_out_of_bounds))))
+  (array.get $Block (local.get $b) (i32.add (i32.wrap_i64 (local.get $i)) (i32.const 1))))
+(func $array_set_i (param $a eqref) (param $i i64) (param $v eqref) (result eqref)
+  (local $b (ref $Block))
+  (local.set $b (ref.cast (ref $Block) (local.get $a)))
+  (if (i64.ge_u (local.get $i) (i64.extend_i32_u (i32.sub (array.len (local.get $b)) (i32.const 1))))
+    (then (drop (call $index_out_of_bounds))))
+  (array.set $Block (local.get $b) (i32.add (i32.wrap_i64 (local.get $i)) (i32.const 1)) (local.get $v))
   (ref.i31 (i32.const 0)))
 
 ;; ---- references, arrays ----
@@ -301,6 +351,19 @@ export function runtimeFunctions(): string {
     (then (drop (call $invalid_argument (global.get $str_blit)))))
   (array.copy $String $String (local.get $d) (i32.wrap_i64 (local.get $do)) (local.get $s) (i32.wrap_i64 (local.get $so)) (i32.wrap_i64 (local.get $n)))
   (ref.i31 (i32.const 0)))
+(func $string_get_i (param $s eqref) (param $i i64) (result i32)
+  (local $b (ref $String))
+  (local.set $b (ref.cast (ref $String) (local.get $s)))
+  (if (i64.ge_u (local.get $i) (i64.extend_i32_u (array.len (local.get $b))))
+    (then (drop (call $index_out_of_bounds))))
+  (array.get_u $String (local.get $b) (i32.wrap_i64 (local.get $i))))
+(func $bytes_set_i (param $s eqref) (param $i i64) (param $c i64) (result eqref)
+  (local $b (ref $String))
+  (local.set $b (ref.cast (ref $String) (local.get $s)))
+  (if (i64.ge_u (local.get $i) (i64.extend_i32_u (array.len (local.get $b))))
+    (then (drop (call $index_out_of_bounds))))
+  (array.set $String (local.get $b) (i32.wrap_i64 (local.get $i)) (i32.wrap_i64 (local.get $c)))
+  (ref.i31 (i32.const 0)))
 ;; copy a string's bytes [off, off+len) into linear memory at 0
 (func $string_to_io (param $s (ref $String)) (param $off i32) (param $len i32)
   (local $i i32)
@@ -348,6 +411,7 @@ export function runtimeFunctions(): string {
 
 ;; ---- closures ----
 ${applyFunctions()}
+${papApplyFunctions()}
 ${applyFull()}
 ;; code1 of a function of arity >= 2: start collecting arguments
 (func $curry (type $Fn1) (param $self (ref $Closure)) (param $a eqref) (result eqref)
@@ -365,6 +429,30 @@ ${applyFull()}
   (struct.new $Pap (i32.const 0) (ref.func $pap_code1) (struct.get $Pap $fn (local.get $p)) (local.get $new)))
 
 ;; ---- structural comparison (OCaml's compare_val) ----
+(func $compare_floats (param $fa f64) (param $fb f64) (param $total i32) (result i32)
+  (if (f64.lt (local.get $fa) (local.get $fb)) (then (return (i32.const -1))))
+  (if (f64.gt (local.get $fa) (local.get $fb)) (then (return (i32.const 1))))
+  (if (f64.eq (local.get $fa) (local.get $fb)) (then (return (i32.const 0))))
+  ;; at least one nan
+  (if (i32.eqz (local.get $total)) (then (return (i32.const 2))))
+  (if (f64.eq (local.get $fa) (local.get $fa)) (then (return (i32.const 1))))
+  (if (f64.eq (local.get $fb) (local.get $fb)) (then (return (i32.const -1))))
+  (i32.const 0))
+;; flat float records, field by field (OCaml's Double_array_tag case)
+(func $compare_float_records (param $a (ref $FloatRecord)) (param $b (ref $FloatRecord)) (param $total i32) (result i32)
+  (local $i i32) (local $n i32) (local $m i32) (local $c i32)
+  (local.set $n (array.len (local.get $a)))
+  (local.set $m (array.len (local.get $b)))
+  (if (i32.ne (local.get $n) (local.get $m))
+    (then (return (select (i32.const -1) (i32.const 1) (i32.lt_u (local.get $n) (local.get $m))))))
+  (block $done (loop $next
+    (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+    (local.set $c (call $compare_floats (array.get $FloatRecord (local.get $a) (local.get $i))
+      (array.get $FloatRecord (local.get $b) (local.get $i)) (local.get $total)))
+    (if (local.get $c) (then (return (local.get $c))))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $next)))
+  (i32.const 0))
 ;; Returns -1, 0, 1, or 2 for "unordered" (a nan met when not total).
 ;; Order: integers < everything else; then by kind; blocks by tag, size, fields.
 (func $compare_val (param $a eqref) (param $b eqref) (param $total i32) (result i32)
@@ -373,7 +461,9 @@ ${applyFull()}
   (local $ba (ref $Block)) (local $bb (ref $Block))
   (loop $again
     (if (ref.eq (local.get $a) (local.get $b))
-      (then (if (i32.or (local.get $total) (i32.eqz (ref.test (ref $Float) (local.get $a)))) (then (return (i32.const 0))))))
+      (then (if (i32.or (local.get $total)
+                        (i32.eqz (i32.or (ref.test (ref $Float) (local.get $a)) (ref.test (ref $FloatRecord) (local.get $a)))))
+              (then (return (i32.const 0))))))
     ;; integers (i31 or boxed)
     (if (i32.or (ref.test (ref i31) (local.get $a)) (ref.test (ref $Int64) (local.get $a)))
       (then
@@ -385,17 +475,10 @@ ${applyFull()}
     (if (i32.or (ref.test (ref i31) (local.get $b)) (ref.test (ref $Int64) (local.get $b)))
       (then (return (i32.const 1))))
     (if (ref.test (ref $Float) (local.get $a))
-      (then
-        (local.set $fa (call $float_of (local.get $a)))
-        (local.set $fb (call $float_of (local.get $b)))
-        (if (f64.lt (local.get $fa) (local.get $fb)) (then (return (i32.const -1))))
-        (if (f64.gt (local.get $fa) (local.get $fb)) (then (return (i32.const 1))))
-        (if (f64.eq (local.get $fa) (local.get $fb)) (then (return (i32.const 0))))
-        ;; at least one nan
-        (if (i32.eqz (local.get $total)) (then (return (i32.const 2))))
-        (if (f64.eq (local.get $fa) (local.get $fa)) (then (return (i32.const 1))))
-        (if (f64.eq (local.get $fb) (local.get $fb)) (then (return (i32.const -1))))
-        (return (i32.const 0))))
+      (then (return (call $compare_floats (call $float_of (local.get $a)) (call $float_of (local.get $b)) (local.get $total)))))
+    (if (ref.test (ref $FloatRecord) (local.get $a))
+      (then (return (call $compare_float_records (ref.cast (ref $FloatRecord) (local.get $a))
+        (ref.cast (ref $FloatRecord) (local.get $b)) (local.get $total)))))
     (if (ref.test (ref $String) (local.get $a))
       (then
         (local.set $sa (ref.cast (ref $String) (local.get $a)))
@@ -457,8 +540,8 @@ ${applyFull()}
   (i32.const 0))
 
 ;; ---- hashing: OCaml's caml_hash (MurmurHash3 mixing, breadth-first traversal) ----
-;; The same values hash to the same numbers as in OCaml (except float arrays and
-;; float records, which OCaml stores unboxed), so Hashtbl iterates in OCaml's order.
+;; The same values hash to the same numbers as in OCaml (except float arrays,
+;; which OCaml stores unboxed), so Hashtbl iterates in OCaml's order.
 (global $hash_queue (mut (ref null $Block)) (ref.null none))
 (func $hash_mix (param $h i32) (param $d i32) (result i32)
   (local.set $d (i32.mul (local.get $d) (i32.const 0xcc9e2d51)))
@@ -505,6 +588,17 @@ ${applyFull()}
       (local.set $w (i32.or (local.get $w) (i32.shl (array.get_u $String (local.get $s) (i32.add (local.get $i) (i32.const 2))) (i32.const 16))))))
     (local.set $h (call $hash_mix (local.get $h) (local.get $w)))))
   (i32.xor (local.get $h) (local.get $len)))
+;; OCaml's Double_array_tag case: each float, while meaningful values remain
+(func $hash_float_record (param $h i32) (param $r (ref $FloatRecord)) (param $num i32) (result i32)
+  (local $i i32)
+  (block $done (loop $next
+    (br_if $done (i32.ge_u (local.get $i) (array.len (local.get $r))))
+    (local.set $h (call $hash_mix_float (local.get $h) (array.get $FloatRecord (local.get $r) (local.get $i))))
+    (local.set $num (i32.sub (local.get $num) (i32.const 1)))
+    (br_if $done (i32.le_s (local.get $num) (i32.const 0)))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $next)))
+  (local.get $h))
 (func $caml_hash (param $count eqref) (param $limit eqref) (param $seed eqref) (param $obj eqref) (result eqref)
   (local $q (ref $Block)) (local $sz i32) (local $num i32) (local $h i32) (local $rd i32) (local $wr i32)
   (local $v eqref) (local $b (ref $Block)) (local $i i32) (local $n i32) (local $tag i32)
@@ -532,6 +626,9 @@ ${applyFull()}
       (if (ref.test (ref $Float) (local.get $v))
         (then (local.set $h (call $hash_mix_float (local.get $h) (call $float_of (local.get $v))))
               (local.set $num (i32.sub (local.get $num) (i32.const 1))) (br $kind)))
+      (if (ref.test (ref $FloatRecord) (local.get $v))
+        (then (local.set $h (call $hash_float_record (local.get $h) (ref.cast (ref $FloatRecord) (local.get $v)) (local.get $num)))
+              (local.set $num (i32.sub (local.get $num) (array.len (ref.cast (ref $FloatRecord) (local.get $v))))) (br $kind)))
       (br_if $kind (i32.eqz (ref.test (ref $Block) (local.get $v)))) ;; closures: not hashed
       (local.set $b (ref.cast (ref $Block) (local.get $v)))
       (local.set $tag (call $tag_of (local.get $b)))

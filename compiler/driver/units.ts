@@ -41,7 +41,7 @@ export function discoverUnits(
 ): { unit: UnitFile; ast: Implementation }[] {
   const dir = dirname(mainPath);
   const main: UnitFile = { name: moduleNameOf(mainPath), ml: mainPath, mli: null };
-  const found = new Map<string, { unit: UnitFile; ast: Implementation; deps: string[] }>();
+  const found = new Map<string, { unit: UnitFile; ast: Implementation; deps: string[]; mentions: Map<string, Span> }>();
   const visit = (unit: UnitFile): void => {
     if (found.has(unit.name)) return;
     const ast = parse(unit.ml);

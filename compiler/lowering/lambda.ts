@@ -37,7 +37,8 @@ export type Lam =
   | { k: 'letrec'; binds: { id: Ident; fun: LFun }[]; body: Lam }
   | { k: 'fun'; fun: LFun }
   | { k: 'apply'; fn: Lam; args: Lam[] }
-  | { k: 'prim'; op: string; args: Lam[]; span?: Span }
+  /** `repr`, on `%makemutable`: the representation of the reference's contents. */
+  | { k: 'prim'; op: string; args: Lam[]; span?: Span; repr?: Repr }
   | { k: 'if'; cond: Lam; then: Lam; else: Lam }
   | { k: 'seq'; first: Lam; second: Lam }
   | { k: 'while'; cond: Lam; body: Lam }
@@ -45,14 +46,24 @@ export type Lam =
   /** Run `body`; an `exit` to `label` inside it continues with `handler`. */
   | { k: 'catch'; label: number; body: Lam; handler: Lam }
   | { k: 'exit'; label: number }
+  /** Dispatch on a variant value `arg` (a variable): a constant constructor by its
+   *  number, a block by its tag; tags not listed go to `fallback`. */
+  | { k: 'switch'; arg: Lam; consts: SwitchArm[]; blocks: SwitchArm[]; fallback: Lam }
   | { k: 'try'; body: Lam; id: Ident; handler: Lam }
   | { k: 'raise'; exn: Lam }
-  /** Allocate a block with a tag and fields. */
+  /** Allocate a block with a tag and fields; tag FLOAT_RECORD_TAG (layout.ts): a
+   *  flat float record, whose fields are floats. */
   | { k: 'block'; tag: number; fields: Lam[] }
-  | { k: 'field'; obj: Lam; index: number }
-  | { k: 'setfield'; obj: Lam; index: number; value: Lam }
+  /** `float`: the object is a flat float record. */
+  | { k: 'field'; obj: Lam; index: number; float?: boolean }
+  | { k: 'setfield'; obj: Lam; index: number; value: Lam; float?: boolean }
   /** Assign a toplevel global (initialisation order of a structure). */
   | { k: 'setglobal'; name: string; value: Lam };
+
+export interface SwitchArm {
+  readonly tag: number;
+  readonly body: Lam;
+}
 
 export const unit: Lam = { k: 'const', c: { kind: 'int', value: 0n } };
 
@@ -64,4 +75,8 @@ export function int(n: number | bigint): Lam {
 export interface Program {
   readonly globals: string[];
   readonly init: Lam;
+  /** Variables whose type is known to be int-like or float, by stamp (others: 'any'). */
+  readonly reprs: Map<number, Repr>;
+  /** Variables that `assign` updates after their `let` (references made local). */
+  readonly mutableVars: Set<number>;
 }

@@ -1,8 +1,13 @@
 // Lowering: typed tree -> Lambda.
 //
 // - Toplevel structures whose shape is known at build time become globals: a
-//   reference `List.length` is a `global`, not a field load. Functors, functor
-//   applications and `let module` build structure blocks at run time.
+//   reference `List.length` is a `global`, not a field load. A toplevel functor
+//   application whose functor and argument are known is instantiated at build
+//   time (the functor's body lowered again as a toplevel structure); other
+//   functor applications and `let module` build structure blocks at run time.
+// - Variables whose type is int-like or float are recorded (`Program.reprs`), so
+//   that codegen can keep them unboxed; local references become variables
+//   (refs.ts); matches on variants dispatch on the constructor first.
 // - Patterns become tests (matchcomp.ts); `try`, `match ... with exception`,
 //   `assert`, `let`-patterns that can fail raise OCaml's exceptions with OCaml's
 //   locations.
@@ -24,10 +29,12 @@ import type {
   TStructItem,
   ValuePath,
 } from '../typing/typedtree.ts';
-import type { Const, Lam, LFun, Program } from './lambda.ts';
+import type { Const, Lam, LFun, Program, Repr } from './lambda.ts';
 import { int, unit } from './lambda.ts';
-import { irrefutable, patternVars, testPattern, type MatchContext } from './matchcomp.ts';
+import { irrefutable, patternVars, testArguments, testPattern, type MatchContext } from './matchcomp.ts';
 import { primArity } from './prims.ts';
+import { eliminateRefs } from './refs.ts';
+import { FLOAT_RECORD_TAG, isFloatRecord } from './layout.ts';
 import { expandHead } from '../typing/ctype.ts';
 import { idBool, idChar, idFloat, idInt, idUnit } from '../typing/predef.ts';
 import type { Type } from '../typing/types.ts';
@@ -35,7 +42,24 @@ import type { Type } from '../typing/types.ts';
 /** What a module path denotes during lowering. */
 type ModInfo =
   | { kind: 'static'; exports: Binding[] } // components known one by one
-  | { kind: 'dynamic'; lam: Lam }; // a structure block at run time
+  | { kind: 'dynamic'; lam: Lam } // a structure block at run time
+  | FunctorInfo;
+
+/**
+ * A functor defined at toplevel, which an application known at build time
+ * instantiates: its body is lowered again with the parameter bound to the
+ * argument's (static) components, so that calls through the parameter are direct.
+ * `bound`: parameters already applied (curried functors); `coercions`: signatures
+ * it was seen through, innermost first. `lam` is its run-time value.
+ */
+interface FunctorInfo {
+  readonly kind: 'functor';
+  readonly param: Ident;
+  readonly body: TModExpr;
+  readonly lam: Lam;
+  readonly bound: readonly [number, Binding][];
+  readonly coercions: readonly (Coercion & { kind: 'functor' })[];
+}
 
 type Binding = { kind: 'value'; lam: Lam } | { kind: 'module'; info: ModInfo };
 
@@ -47,7 +71,12 @@ function fresh(name: string): Ident {
 export class Lowering implements MatchContext {
   private readonly env = new Map<number, Binding>();
   private readonly globals: string[] = [];
+  /** Variables of type int-like or float (see `Program.reprs`). */
+  private readonly reprs = new Map<number, Repr>();
   private labels = 0;
+  /** Functor bodies being instantiated: functors defined inside them are not reused. */
+  private instantiating = 0;
+  private instances = 0;
 
   freshLabel(): number {
     return ++this.labels;
@@ -67,7 +96,9 @@ export class Lowering implements MatchContext {
       this.env.set(u.id.stamp, { kind: 'module', info: seen });
       init = seqs(init, code);
     }
-    return { globals: this.globals, init };
+    const refs = eliminateRefs(init);
+    for (const [stamp, repr] of refs.mutableVars) this.reprs.set(stamp, repr);
+    return { globals: this.globals, init: refs.lam, reprs: this.reprs, mutableVars: new Set(refs.mutableVars.keys()) };
   }
 
   // -------------------------------------------------------------------------
@@ -102,6 +133,11 @@ export class Lowering implements MatchContext {
         if (item.rec) return this.toplevelLetRec(item.bindings, vars);
         let code: Lam = unit;
         for (const b of item.bindings) {
+          if (b.pat.kind === 'var' && b.expr.kind === 'const' && b.expr.value.kind !== 'string') {
+            // a toplevel constant is used in place: no global to load and unbox
+            this.env.set(b.pat.id.stamp, { kind: 'value', lam: constant(b.expr.value) });
+            continue;
+          }
           const value = this.expr(b.expr);
           code = seqs(code, this.bindPatternGlobal(b.pat, value, b.expr.span));
         }
@@ -113,7 +149,9 @@ export class Lowering implements MatchContext {
         const g = this.newGlobal(prefix, item.id);
         this.env.set(item.id.stamp, { kind: 'value', lam: { k: 'global', name: g } });
         // OCaml names an exception by its full path: `Stdlib.Exit`, `Main.Parse_error`
-        return { k: 'setglobal', name: g, value: this.newExnIdentity(`${prefix}.${item.name}`) };
+        // (one in a functor body by its bare name, however the functor is applied)
+        const name = this.instantiating > 0 ? item.name : `${prefix}.${item.name}`;
+        return { k: 'setglobal', name: g, value: this.newExnIdentity(name) };
       }
       case 'exceptionalias':
         this.env.set(item.id.stamp, { kind: 'value', lam: this.valuePath(item.path, item.span) });
@@ -127,13 +165,30 @@ export class Lowering implements MatchContext {
           this.env.set(item.id.stamp, { kind: 'module', info });
           return code;
         }
+        if (item.module.kind === 'coerce' && item.module.module.kind === 'struct') {
+          // `module M : S = struct ... end`: its components stay globals, seen through S
+          const { code, info } = this.lowerToplevelStruct(item.module.module, `${prefix}.${item.id.name}`);
+          this.env.set(item.id.stamp, { kind: 'module', info: this.coerceInfo(info, item.module.coercion, item.span) });
+          return code;
+        }
         const info = this.staticModule(item.module);
         if (info) {
           this.env.set(item.id.stamp, { kind: 'module', info });
           return unit;
         }
+        const applied = this.staticApply(item.module, `${prefix}.${item.id.name}`);
+        if (applied) {
+          this.env.set(item.id.stamp, { kind: 'module', info: applied.info });
+          return applied.code;
+        }
         const g = this.newGlobal(prefix, item.id);
-        this.env.set(item.id.stamp, { kind: 'module', info: { kind: 'dynamic', lam: { k: 'global', name: g } } });
+        const lam: Lam = { k: 'global', name: g };
+        const m = item.module;
+        const fun: ModInfo =
+          m.kind === 'functor' && this.instantiating === 0
+            ? { kind: 'functor', param: m.param, body: m.body, lam, bound: [], coercions: [] }
+            : { kind: 'dynamic', lam };
+        this.env.set(item.id.stamp, { kind: 'module', info: fun });
         return { k: 'setglobal', name: g, value: this.moduleExpr(item.module) };
       }
       case 'include': {
@@ -186,17 +241,18 @@ export class Lowering implements MatchContext {
     return { k: 'let', id: tmp, value, body: seqs(test, copy) };
   }
 
-  /** A module whose components are all known at build time, or null. */
+  /** A module whose components are all known at build time (or a toplevel functor), or null. */
   private staticModule(m: TModExpr): ModInfo | null {
     switch (m.kind) {
       case 'path': {
         const info = this.modulePath(m.path, m.span);
-        return info.kind === 'static' ? info : null;
+        return info.kind === 'dynamic' ? null : info;
       }
       case 'coerce': {
         const inner = this.staticModule(m.module);
-        if (!inner || m.coercion.kind !== 'struct') return inner && m.coercion.kind === 'identity' ? inner : null;
-        return this.coerceStatic(inner, m.coercion, m.span);
+        if (!inner) return null;
+        const coerced = this.coerceInfo(inner, m.coercion, m.span);
+        return coerced.kind === 'dynamic' ? null : coerced;
       }
       default:
         return null;
@@ -210,13 +266,86 @@ export class Lowering implements MatchContext {
       exports: c.fields.map((f) => {
         const b = this.component(info, f.pos, span);
         if (f.coercion.kind === 'identity') return b;
-        if (b.kind === 'module') {
-          const s = b.info.kind === 'static' ? this.coerceStatic(b.info, f.coercion, span) : null;
-          return { kind: 'module', info: s ?? { kind: 'dynamic', lam: this.coerceLam(this.moduleLam(b.info), f.coercion) } };
-        }
+        if (b.kind === 'module') return { kind: 'module', info: this.coerceInfo(b.info, f.coercion, span) };
         return b;
       }),
     };
+  }
+
+  /** A module seen through a signature: static stays static where it can. */
+  private coerceInfo(info: ModInfo, c: Coercion, span: Span): ModInfo {
+    if (c.kind === 'identity') return info;
+    if (c.kind === 'struct' && info.kind === 'static') return this.coerceStatic(info, c, span);
+    if (c.kind === 'functor' && info.kind === 'functor') {
+      return { ...info, lam: this.coerceLam(info.lam, c), coercions: [...info.coercions, c] };
+    }
+    return { kind: 'dynamic', lam: this.coerceLam(this.moduleLam(info), c) };
+  }
+
+  /**
+   * A functor application whose functor and argument are known at build time,
+   * instantiated as a toplevel structure under `prefix`; null when it is not.
+   */
+  private staticApply(m: TModExpr, prefix: string): { code: Lam; info: ModInfo } | null {
+    if (m.kind === 'coerce') {
+      const inner = this.staticApply(m.module, prefix);
+      return inner && { code: inner.code, info: this.coerceInfo(inner.info, m.coercion, m.span) };
+    }
+    if (m.kind !== 'apply') return null;
+    // the argument's initialisation runs before the functor's, as for a run-time application
+    let fnCode: Lam = unit;
+    let argCode: Lam = unit;
+    let fnInfo = this.staticModule(m.fn);
+    if (!fnInfo) {
+      const f = this.staticApply(m.fn, `${prefix}$fn`);
+      if (!f) return null;
+      fnCode = f.code;
+      fnInfo = f.info;
+    }
+    if (fnInfo.kind !== 'functor') return null;
+    let arg = this.staticModule(m.arg);
+    if (!arg) {
+      const a = this.staticApply(m.arg, `${prefix}$arg${this.instances++}`);
+      if (!a) return null;
+      argCode = a.code;
+      arg = a.info;
+    }
+    const code = seqs(argCode, fnCode);
+    // the coercions the functor was seen through, outermost first for the argument
+    for (const c of [...fnInfo.coercions].reverse()) arg = this.coerceInfo(arg, c.arg, m.span);
+    if (arg.kind === 'dynamic') return null;
+    for (const [stamp, b] of fnInfo.bound) this.env.set(stamp, b);
+    this.env.set(fnInfo.param.stamp, { kind: 'module', info: arg });
+    const bound: [number, Binding][] = [...fnInfo.bound, [fnInfo.param.stamp, { kind: 'module', info: arg }]];
+    const body = this.instantiate(fnInfo.body, bound, `${prefix}$${this.instances++}`);
+    if (!body) return null;
+    let info = body.info;
+    for (const c of fnInfo.coercions) info = this.coerceInfo(info, c.result, m.span);
+    return { code: seqs(code, body.code), info };
+  }
+
+  /** The body of a functor with its parameters bound (in `env` and in `bound`). */
+  private instantiate(body: TModExpr, bound: [number, Binding][], prefix: string): { code: Lam; info: ModInfo } | null {
+    switch (body.kind) {
+      case 'struct': {
+        this.instantiating++;
+        try {
+          return this.lowerToplevelStruct(body, prefix);
+        } finally {
+          this.instantiating--;
+        }
+      }
+      case 'functor': {
+        const lam = this.moduleExpr(body); // its run-time value, if it is ever needed as one
+        return { code: unit, info: { kind: 'functor', param: body.param, body: body.body, lam, bound, coercions: [] } };
+      }
+      case 'coerce': {
+        const inner = this.instantiate(body.module, bound, prefix);
+        return inner && { code: inner.code, info: this.coerceInfo(inner.info, body.coercion, body.span) };
+      }
+      default:
+        return null;
+    }
   }
 
   private component(info: ModInfo, pos: number, span: Span): Binding {
@@ -243,7 +372,7 @@ export class Lowering implements MatchContext {
 
   /** The run-time value of a module. */
   private moduleLam(info: ModInfo): Lam {
-    if (info.kind === 'dynamic') return info.lam;
+    if (info.kind !== 'static') return info.lam;
     return { k: 'block', tag: 0, fields: info.exports.map((b) => (b.kind === 'value' ? b.lam : this.moduleLam(b.info))) };
   }
 
@@ -352,7 +481,7 @@ export class Lowering implements MatchContext {
         if (!b) return { k: 'var', id: p.id };
         if (b.kind === 'value') return b.lam;
         // a component of a run-time structure (brought in by `include`): its field load
-        if (b.info.kind === 'dynamic') return b.info.lam;
+        if (b.info.kind !== 'static') return b.info.lam;
         throw internal(`${p.id.name} is a module, not a value`, span);
       }
       case 'dot': {
@@ -360,7 +489,7 @@ export class Lowering implements MatchContext {
         const b = this.component(info, p.pos, span);
         if (b.kind === 'value') return b.lam;
         // dynamic component: the field load is the value
-        return b.info.kind === 'dynamic' ? b.info.lam : this.moduleLam(b.info);
+        return this.moduleLam(b.info);
       }
       case 'prim':
         return this.primValue(p.name, p.arity, span);
@@ -399,6 +528,11 @@ export class Lowering implements MatchContext {
     }
   }
 
+  private noteRepr(id: Ident, ty: Type): void {
+    const r = reprOf(ty);
+    if (r !== 'any') this.reprs.set(id.stamp, r);
+  }
+
   expr(e: TExpr): Lam {
     switch (e.kind) {
       case 'const':
@@ -431,15 +565,19 @@ export class Lowering implements MatchContext {
         return { k: 'block', tag: c.tag, fields: e.args.map((x) => this.expr(x)) };
       }
       case 'record': {
-        if (!e.base) return { k: 'block', tag: 0, fields: e.fields.map((f) => this.expr(f!)) };
+        const float = isFloatRecord(e.ty);
+        const tag = float ? FLOAT_RECORD_TAG : 0;
+        if (!e.base) return { k: 'block', tag, fields: e.fields.map((f) => this.expr(f!)) };
         const base = fresh('base');
-        const fields = e.fields.map((f, i): Lam => (f ? this.expr(f) : { k: 'field', obj: { k: 'var', id: base }, index: i }));
-        return { k: 'let', id: base, value: this.expr(e.base), body: { k: 'block', tag: 0, fields } };
+        const fields = e.fields.map((f, i): Lam => (f ? this.expr(f) : { k: 'field', obj: { k: 'var', id: base }, index: i, float }));
+        return { k: 'let', id: base, value: this.expr(e.base), body: { k: 'block', tag, fields } };
       }
       case 'field':
-        return { k: 'field', obj: this.expr(e.record), index: e.label.pos };
-      case 'setfield':
-        return { k: 'setfield', obj: this.expr(e.record), index: e.label.pos, value: this.expr(e.value) };
+        return { k: 'field', obj: this.expr(e.record), index: e.label.pos, float: isFloatRecord(e.record.ty) };
+      case 'setfield': {
+        const float = isFloatRecord(e.record.ty);
+        return { k: 'setfield', obj: this.expr(e.record), index: e.label.pos, value: this.expr(e.value), float };
+      }
       case 'array':
         return { k: 'block', tag: 0, fields: e.items.map((x) => this.expr(x)) };
       case 'if':
@@ -449,6 +587,7 @@ export class Lowering implements MatchContext {
       case 'while':
         return { k: 'while', cond: this.expr(e.cond), body: this.expr(e.body) };
       case 'for':
+        this.reprs.set(e.id.stamp, 'int');
         return { k: 'for', id: e.id, from: this.expr(e.from), to: this.expr(e.to), down: e.down, body: this.expr(e.body) };
       case 'assert': {
         const fail: Lam = { k: 'raise', exn: this.locatedExn('Assert_failure', e.span) };
@@ -473,12 +612,35 @@ export class Lowering implements MatchContext {
   /** Merges a nest of one-parameter `fun`s into one function of up to MAX_ARITY. */
   private lowerFun(e: TExpr & { kind: 'fun' }, name: string): LFun {
     const params: Ident[] = [];
+    // `fun (a, b) (c, d) -> ..`: a parameter taken apart by an irrefutable
+    // pattern before the next `fun` is destructured on entry instead, so that
+    // the function still takes all its parameters at once
+    const destructured: { pat: TPattern; param: Ident }[] = [];
     let body: TExpr = e;
-    while (body.kind === 'fun' && params.length < MAX_ARITY) {
-      params.push(body.param);
-      body = body.body;
+    while (params.length < MAX_ARITY) {
+      if (body.kind === 'fun') {
+        const t = expandHead(body.ty);
+        if (t.kind === 'arrow') this.noteRepr(body.param, t.param);
+        params.push(body.param);
+        body = body.body;
+        continue;
+      }
+      const last = params[params.length - 1];
+      const only = body.kind === 'match' && body.exnCases.length === 0 && body.cases.length === 1 ? body.cases[0]! : null;
+      if (
+        only && last && !only.guard && irrefutable(only.pat) && readsNoMutable(only.pat) && only.body.kind === 'fun' &&
+        body.kind === 'match' && body.scrutinee.kind === 'var' && body.scrutinee.path.kind === 'local' &&
+        body.scrutinee.path.id.stamp === last.stamp
+      ) {
+        destructured.push({ pat: only.pat, param: last });
+        body = only.body;
+        continue;
+      }
+      break;
     }
-    return { name, params, body: this.expr(body), span: e.span };
+    let lam = this.expr(body);
+    for (const d of destructured.reverse()) lam = seqs(testPattern(this, d.pat, { k: 'var', id: d.param }, unit), lam);
+    return { name, params, body: lam, span: e.span };
   }
 
   private letBindings(rec: boolean, bindings: { pat: TPattern; expr: TExpr }[], body: () => Lam): Lam {
@@ -507,6 +669,7 @@ export class Lowering implements MatchContext {
       if (i === values.length) return body();
       const { pat, value, span } = values[i]!;
       if (pat.kind === 'var') {
+        this.noteRepr(pat.id, pat.ty);
         const rest = bindOne(i + 1);
         return { k: 'let', id: pat.id, value, body: rest };
       }
@@ -570,16 +733,48 @@ export class Lowering implements MatchContext {
 
   /** Tries each case in order; `failure` when none matches. */
   private cases(cases: TCase[], v: Lam, failure: Lam): Lam {
+    return this.switchCases(cases, v, failure) ?? this.caseChain(cases, v, failure, false);
+  }
+
+  /**
+   * Cases that start with constructors of one variant type (then, possibly,
+   * catch-all cases) dispatch on the constructor first: a `switch` whose arms try
+   * the cases of their constructor in order, falling to the catch-all cases.
+   */
+  private switchCases(cases: TCase[], v: Lam, failure: Lam): Lam | null {
+    if (v.k !== 'var') return null;
+    let firstCatchAll = cases.findIndex((c) => c.pat.kind !== 'construct');
+    if (firstCatchAll < 0) firstCatchAll = cases.length;
+    const heads = cases.slice(0, firstCatchAll) as (TCase & { pat: { kind: 'construct' } })[];
+    const rest = cases.slice(firstCatchAll);
+    if (rest.some((c) => c.pat.kind !== 'any' && c.pat.kind !== 'var')) return null;
+    if (heads.some((c) => c.pat.ctor.exn)) return null;
+    const distinct = new Set(heads.map((c) => `${c.pat.ctor.constant}:${c.pat.ctor.tag}`)).size;
+    if (distinct < 3) return null;
+    const fallback = this.freshLabel();
+    const arms = (constant: boolean): { tag: number; body: Lam }[] => {
+      const tags = [...new Set(heads.filter((c) => c.pat.ctor.constant === constant).map((c) => c.pat.ctor.tag))];
+      return tags.map((tag) => ({ tag, cases: heads.filter((c) => c.pat.ctor.constant === constant && c.pat.ctor.tag === tag) }))
+        .map(({ tag, cases: cs }) => ({ tag, body: this.caseChain(cs, v, { k: 'exit', label: fallback }, true) }));
+    };
+    const sw: Lam = { k: 'switch', arg: v, consts: arms(true), blocks: arms(false), fallback: { k: 'exit', label: fallback } };
+    return { k: 'catch', label: fallback, body: sw, handler: this.caseChain(rest, v, failure, false) };
+  }
+
+  /** Tries each case in order; `headKnown`: their constructor is known to match. */
+  private caseChain(cases: TCase[], v: Lam, failure: Lam, headKnown: boolean): Lam {
     let result = failure;
     for (let i = cases.length - 1; i >= 0; i--) {
       const c = cases[i]!;
       const label = this.freshLabel();
       const next: Lam = { k: 'exit', label };
-      const test = testPattern(this, c.pat, v, next);
+      const known = headKnown && c.pat.kind === 'construct';
+      const test = known ? testArguments(this, c.pat as TPattern & { kind: 'construct' }, v, next) : testPattern(this, c.pat, v, next);
       const body = this.expr(c.body);
       const guarded: Lam = c.guard ? { k: 'if', cond: this.expr(c.guard), then: body, else: next } : body;
       const attempt = seqs(test, guarded);
-      result = irrefutable(c.pat) && !c.guard ? attempt : { k: 'catch', label, body: attempt, handler: result };
+      const sure = known ? (c.pat as TPattern & { kind: 'construct' }).args.every(irrefutable) : irrefutable(c.pat);
+      result = sure && !c.guard ? attempt : { k: 'catch', label, body: attempt, handler: result };
     }
     return result;
   }
@@ -610,7 +805,9 @@ export class Lowering implements MatchContext {
       const arity = primArity(e.fn.path.name, e.fn.path.arity);
       if (args.length === arity) {
         const special = args.length === 2 ? specialisedComparison(e.fn.path.name, e.args[0]!.ty) : null;
-        return this.prim(special ?? e.fn.path.name, args, e.span);
+        const prim = this.prim(special ?? e.fn.path.name, args, e.span);
+        if (prim.k === 'prim' && prim.op === '%makemutable') return { ...prim, repr: reprOf(e.args[0]!.ty) };
+        return prim;
       }
       if (args.length > arity) {
         const head = this.prim(e.fn.path.name, args.slice(0, arity), e.span);
@@ -636,6 +833,15 @@ function specialisedComparison(prim: string, argType: Type): string | null {
   if ([idInt, idChar, idBool, idUnit].some((id) => id.stamp === stamp)) return `int_${op}`;
   if (stamp === idFloat.stamp && op !== 'compare' && !prim.startsWith('%eq') && prim !== '%noteq') return `float_${op}`;
   return null;
+}
+
+/** How values of a type are represented: int-like types and float are known. */
+function reprOf(ty: Type): Repr {
+  const t = expandHead(ty);
+  if (t.kind !== 'constr' || t.path.kind !== 'pident') return 'any';
+  const stamp = t.path.id.stamp;
+  if ([idInt, idChar, idBool, idUnit].some((id) => id.stamp === stamp)) return 'int';
+  return stamp === idFloat.stamp ? 'float' : 'any';
 }
 
 const ghostSpan: Span = { file: '', start: 0, end: 0, ghost: true };
@@ -665,6 +871,25 @@ function constant(c: import('../syntax/ast.ts').Constant): Lam {
       break;
   }
   return { k: 'const', c: out };
+}
+
+/** True when matching the pattern reads no mutable field (so it can be done later). */
+function readsNoMutable(p: TPattern): boolean {
+  switch (p.kind) {
+    case 'alias':
+      return readsNoMutable(p.pat);
+    case 'tuple':
+    case 'array':
+      return p.items.every(readsNoMutable);
+    case 'construct':
+      return p.args.every(readsNoMutable);
+    case 'record':
+      return p.fields.every((f) => !f.label.mutable && readsNoMutable(f.pat));
+    case 'or':
+      return readsNoMutable(p.left) && readsNoMutable(p.right);
+    default:
+      return true;
+  }
 }
 
 /** The variables a pattern binds, in order (or-patterns: the left side's). */

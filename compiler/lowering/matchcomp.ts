@@ -12,6 +12,7 @@
 import type { Ident, TPattern } from '../typing/typedtree.ts';
 import type { Lam } from './lambda.ts';
 import { int, unit } from './lambda.ts';
+import { isFloatRecord } from './layout.ts';
 
 export interface MatchContext {
   freshLabel(): number;
@@ -111,8 +112,9 @@ export function testPattern(
       return fields(ctx, p.items, v, 0, fail, rename);
     case 'record': {
       let code: Lam = unit;
+      const float = isFloatRecord(p.ty);
       for (const f of p.fields) {
-        const sub: Lam = { k: 'field', obj: v, index: f.label.pos };
+        const sub: Lam = { k: 'field', obj: v, index: f.label.pos, float };
         code = seq(code, testPattern(ctx, f.pat, sub, fail, rename));
       }
       return code;
@@ -162,6 +164,14 @@ export function testPattern(
       };
     }
   }
+}
+
+/**
+ * Like `testPattern` for a constructor pattern whose constructor is already known
+ * to match (a `switch` arm): only its arguments are tested.
+ */
+export function testArguments(ctx: MatchContext, p: TPattern & { kind: 'construct' }, v: Lam, fail: Lam): Lam {
+  return fields(ctx, p.args, v, 0, fail, null);
 }
 
 function fields(
