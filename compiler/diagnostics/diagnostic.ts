@@ -14,14 +14,32 @@ export interface Diagnostic {
   readonly phase: 'lex' | 'parse' | 'type' | 'pattern' | 'module' | 'wiring' | 'driver';
   readonly span: Span | null;
   /**
-   * The message, e.g. `This expression has type int but ...`. It may span
-   * several lines (a type laid out on its own line); the printer indents them.
+   * The whole message, e.g. `This expression has type int but ...`, laid out
+   * on lines as OCaml prints it (a type on a line of its own, two signatures
+   * around `is not included in`); the printer indents the further lines.
    */
   readonly message: string;
-  /** Further remarks, a line each: the why, hints, "Did you mean ...?". */
+  /** mlc's further remarks, a line each: the why, hints, "Did you mean ...?"; never part of the message. */
   readonly notes?: string[];
   /** Other places that explain the error (where a type was fixed, a declaration). */
   readonly related?: { span: Span; message: string }[];
+}
+
+/** OCaml 4.13's names of the warnings mlc gives (`ocamlc -warn-help`). */
+const warningNames: Record<number, string> = {
+  5: 'ignored-partial-application',
+  8: 'partial-match',
+  10: 'non-unit-statement',
+  11: 'redundant-case',
+  26: 'unused-var',
+  27: 'unused-var-strict',
+};
+
+/** `Warning 8 [partial-match]`, as OCaml 4.13 labels a warning. */
+export function warningLabel(n: number | undefined): string {
+  if (n === undefined) return 'Warning';
+  const name = warningNames[n];
+  return name ? `Warning ${n} [${name}]` : `Warning ${n}`;
 }
 
 /** Thrown by a phase that cannot continue; carries every diagnostic collected so far. */

@@ -7,18 +7,20 @@
 //   Error: This expression has type string but an expression was expected of type
 //            int
 //
-// or into JSON lines for editors. Conventions:
+// (a warning is labelled `Warning 8 [partial-match]:`), or into JSON lines for
+// editors. Conventions:
 // - `characters A-B` count bytes from the start of the first line, as OCaml does
 //   (so B may exceed the first line's length when the span covers several lines);
 // - the excerpt shows every line of the span (at most five, with `...` between
 //   the first two and the last two), with a gutter of right-aligned line numbers,
 //   and underlines the span; tabs are expanded so the underline stays aligned;
-// - everything after `Error: ` is indented to the column where the message starts;
+// - everything after `Error: ` is indented to the column where the message starts
+//   (a warning's further lines start at the margin, as in OCaml 4.13);
 // - a related location is printed like the main one, followed by its message;
 // - colour only when asked for (the CLI asks on a terminal without NO_COLOR).
 
 import type { Span } from '../syntax/ast.ts';
-import type { Diagnostic } from './diagnostic.ts';
+import { type Diagnostic, warningLabel } from './diagnostic.ts';
 import { sourceOf, type SourceFile } from './source.ts';
 
 export interface RenderOptions {
@@ -138,36 +140,12 @@ function located(span: Span, opts: RenderOptions): string[] {
   return [paint(opts.color, '1', header(span)), ...(src ? excerpt(src, span, opts) : [])];
 }
 
-/**
- * The message as one text. The type checker lays a message out as OCaml does
- * and reports its first line as `message` and the other lines as leading
- * `notes`: a type on a line of its own (indented), the line after one ending
- * in `:`, the `is not included in` between two signatures, the `but an
- * expression was expected of type` after a long first type. Those lines belong
- * to the message; the notes are what follows them (the why, hints).
- */
-export function splitMessage(d: Diagnostic): { message: string; notes: string[] } {
-  const notes = d.notes ?? [];
-  const lines = d.message.split('\n');
-  let k = 0;
-  while (k < notes.length) {
-    const n = notes[k]!;
-    const prev = lines[lines.length - 1]!;
-    const layout =
-      /^\s/.test(n) || prev.endsWith(':') || n === 'is not included in' || (/^\s/.test(prev) && n.endsWith(':')) ||
-      (k === 0 && n.startsWith('but an expression was expected of type'));
-    if (!layout) break;
-    lines.push(n);
-    k++;
-  }
-  return { message: lines.join('\n'), notes: notes.slice(k) };
-}
-
 export function renderDiagnostic(d: Diagnostic, opts: RenderOptions): string {
   const out: string[] = [];
   if (d.span) out.push(...located(d.span, opts));
-  const label = d.severity === 'error' ? 'Error' : `Warning${d.warning === undefined ? '' : ' ' + d.warning}`;
-  const indent = ' '.repeat(label.length + 2);
+  const label = d.severity === 'error' ? 'Error' : warningLabel(d.warning);
+  // OCaml indents an error's further lines under its message, and starts a warning's at the margin
+  const indent = d.severity === 'error' ? ' '.repeat(label.length + 2) : '';
   const head = paint(opts.color, d.severity === 'error' ? '1;31' : '1;35', label);
   const message = d.message.split('\n');
   out.push(`${head}: ${message[0]}`);
@@ -187,11 +165,11 @@ export function renderDiagnostic(d: Diagnostic, opts: RenderOptions): string {
 /** Notes are wrapped at this width; the message and indented lines (types, code) are left as they are. */
 const WIDTH = 100;
 
-/** Breaks a long line of prose at spaces, never inside a quoted piece of code ('let x = e'). */
+/** Breaks a long line of prose at spaces, never inside a quoted piece of code ('let x = e', `f ()`). */
 function wrapProse(line: string, width: number): string[] {
   if (line.length <= width || /^\s/.test(line)) return [line];
   // words, where a quoted code fragment counts as one word
-  const words = line.match(/(?:^|(?<=\s))'[^']*'[^\s]*|[^\s]+/g) ?? [line];
+  const words = line.match(/(?:^|(?<=\s))(?:'[^']*'|`[^`]*`)[^\s]*|[^\s]+/g) ?? [line];
   const out: string[] = [];
   let current = '';
   for (const w of words) {
@@ -223,15 +201,14 @@ function jsonLocation(span: Span): Record<string, unknown> {
  * diagnostic without a location has `file: null`.
  */
 export function renderJson(d: Diagnostic): string {
-  const { message, notes } = splitMessage(d);
   const none = { file: null, line: null, column: null, endLine: null, endColumn: null, startOffset: null, endOffset: null };
   return JSON.stringify({
     severity: d.severity,
     warning: d.warning ?? null,
     phase: d.phase,
     ...(d.span ? jsonLocation(d.span) : none),
-    message,
-    notes,
+    message: d.message,
+    notes: d.notes ?? [],
     related: (d.related ?? []).map((r) => ({ ...jsonLocation(r.span), message: r.message })),
   });
 }

@@ -13,7 +13,7 @@ import type { Implementation } from '../syntax/ast.ts';
 import { parseImplementation, parseInterface } from '../syntax/parser.ts';
 import { addUnit, initialEnv, openUnit, printSignature, typeImplementation, typeInterface, type Signature } from '../typing/check.ts';
 import { TypingError } from '../typing/errors.ts';
-import { checkSealing } from '../typing/includemod.ts';
+import { checkImplementation } from '../typing/includemod.ts';
 import type { Coercion, Ident, TImplementation } from '../typing/typedtree.ts';
 import {
   explainWiringError, findMain, type ManifestDevice, preflightService, serviceModules, type ServiceFlags, wireService,
@@ -56,16 +56,10 @@ export function loadSource(path: string): SourceFile {
 
 /** Checks an implementation's signature against its interface (`foo.ml` against `foo.mli`). */
 function matchInterface(unit: UnitFile, impl: Signature, intf: Signature): Coercion {
-  const span = { file: unit.ml, start: 0, end: 0 };
   try {
-    return checkSealing(span, { kind: 'sig', items: impl }, { kind: 'sig', items: intf }, null);
+    return checkImplementation(unit.ml, unit.mli!, impl, intf);
   } catch (e) {
-    if (e instanceof TypingError) {
-      const d = e.diagnostic;
-      throw new CompileError([
-        { ...d, message: `The implementation ${unit.ml} does not match the interface ${unit.mli}:`, notes: [d.message, ...(d.notes ?? [])] },
-      ]);
-    }
+    if (e instanceof TypingError) throw new CompileError([e.diagnostic]);
     throw e;
   }
 }
@@ -100,7 +94,7 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
   // then its other modules in the order `stdlib/units` gives.
   const units: { id: Ident; impl: TImplementation; coercion?: Coercion }[] = [];
   const warnings: Diagnostic[] = [];
-  let env = initialEnv();
+  let env = initialEnv(stdlibUnits().map(moduleNameOf));
   const checkUnit = (unit: UnitFile, ast: Implementation, stage: string): Signature => {
     const id: Ident = { name: unit.name, stamp: -stampOfUnit++ };
     const checked = timed(stage, () => typeImplementation(env, ast, unit.name));

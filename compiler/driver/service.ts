@@ -13,7 +13,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CompileError, error, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { splitMessage } from '../diagnostics/render.ts';
 import type { Expr, Implementation, ModExpr, ModType, Pattern, Span, StructItem } from '../syntax/ast.ts';
 import { moduleNameOf } from './units.ts';
 
@@ -267,8 +266,12 @@ export function explainWiringError(d: Diagnostic, main: MainInfo): Diagnostic {
   const at = main.start?.span ?? main.span;
   const stateful = main.params.filter((p) => deviceSignatures[p.signature]?.stateful).map((p) => p.name.toLowerCase());
   const call = `Main.start ${stateful.length === 0 ? '()' : stateful.join(' ')}`;
-  const { message, notes } = splitMessage(d);
-  const types = /^This expression has type (.*) but an expression was expected of type (.*)$/.exec(message.replace(/\s+/g, ' '));
+  const { message, notes = [] } = d;
+  // the two types: the message's first lines, before OCaml's explanation (`Type a is not compatible ...`)
+  const lines = message.split('\n');
+  const end = lines.findIndex((l, i) => i > 0 && !/^\s|^but an expression/.test(l));
+  const head = end < 0 ? lines : lines.slice(0, end);
+  const types = /^This expression has type (.*) but an expression was expected of type (.*)$/.exec(head.join(' ').replace(/\s+/g, ' '));
   const hint = types?.[1] === 'unit' ? ["Hint: a start with nothing to wait for ends with 'Promise.return ()'."] : [];
   const said = types
     ? [`'${call}' has type ${types[1]}, but it must have type ${types[2]}.`]

@@ -21,9 +21,13 @@ export type { Signature } from './types.ts';
 
 setOptionBuilder(tOption);
 
-/** OCaml's predefined types and exceptions. */
-export function initialEnv(): Env {
-  return predefEnv();
+/**
+ * OCaml's predefined types and exceptions. `knownUnits` names the units the
+ * driver can load (the standard library's): a misspelt module name is checked
+ * against them too, as they may not be loaded (`Strng` suggests `String`).
+ */
+export function initialEnv(knownUnits: readonly string[] = []): Env {
+  return knownUnits.length ? { parent: predefEnv(), knownUnits } : predefEnv();
 }
 
 export interface CheckedUnit {

@@ -72,6 +72,15 @@ export interface Env {
   /** Names whose definition failed (`value:x`, `type:t`...), or `*` after a failed
    *  `open`/`include`: a use of such a name that is unbound is not reported again. */
   readonly poisoned?: ReadonlySet<string>;
+  /** Units the driver could load but has not (it loads only those a program
+   *  mentions): not bound, but suggested for a misspelt module name. */
+  readonly knownUnits?: readonly string[];
+}
+
+/** The names of `knownUnits` in `env` or its parents. */
+function knownUnitNames(env: Env): readonly string[] {
+  for (let e: Env | null = env; e; e = e.parent) if (e.knownUnits) return e.knownUnits;
+  return [];
 }
 
 export const emptyEnv: Env = { parent: null };
@@ -565,14 +574,14 @@ export function lookupModule(env: Env, mp: ModPath): ModuleEntry {
     case 'mident': {
       const m = findInLayers(env, (e) => e.modules, mp.name);
       if (!m) {
-        const hint = didYouMean(namesInLayers(env, (e) => e.modules), mp.name);
+        const hint = didYouMean([...namesInLayers(env, (e) => e.modules), ...knownUnitNames(env)], mp.name);
         failUnbound(env, 'module', { path: null, name: mp.name, span: mp.span }, `Unbound module ${mp.name}`, hint);
       }
       return m;
     }
     case 'mdot': {
       const base = lookupModule(env, mp.base);
-      const sig = sigOfEntry(base, mp.base.span);
+      const sig = sigOfEntry(base, mp.base.span, mp.base);
       const found = findComponent(sig, 'module', mp.name);
       if (!found) {
         const names = sig.filter((i) => i.kind === 'module').map((i) => i.id.name);
@@ -613,11 +622,35 @@ export function longIdentText(li: LongIdent): string {
 }
 
 /** The signature of a module entry seen from its path. */
-export function sigOfEntry(m: ModuleEntry, span: Span): Signature {
+export function sigOfEntry(m: ModuleEntry, span: Span, mp?: ModPath): Signature {
   const s = scrapeModType(m.mty);
   if (!s) fail(span, `Unbound module type for this module`);
-  if (s.kind === 'functor') fail(span, `The module is a functor, it cannot have any components`);
+  if (s.kind === 'functor') {
+    const name = mp ? modPathText(mp) : null;
+    fail(span, `The module ${name ? `${name} ` : ''}is a functor, it cannot have any components`, functorHint(m, name));
+  }
   return prefixSig(m.path, s.items);
+}
+
+/** A path as written (printtyp's `pathName`, which env cannot import: predef needs env first). */
+function pathText(p: Path): string {
+  return p.kind === 'pident' ? p.id.name : p.kind === 'pdot' ? `${pathText(p.base)}.${p.name}` : `${pathText(p.fn)}(${pathText(p.arg)})`;
+}
+
+/** `module IntSet = Set.Make (Int)`: how to get a structure out of a functor. */
+function functorHint(m: ModuleEntry, name: string | null): string[] {
+  const s = scrapeModType(m.mty);
+  if (!s || s.kind !== 'functor') return [];
+  const functor = m.mty?.kind === 'alias' ? pathText(m.mty.path) : name;
+  if (!functor) return [];
+  const param = s.paramType.kind === 'ident' ? pathText(s.paramType.path) : null;
+  const example = param && /OrderedType|HashedType/.test(param) ? 'Int' : 'M';
+  const bound = name && name !== functor && !name.includes('.') ? name : 'N';
+  const of = param ? ` of type ${param}` : '';
+  return [
+    ...(name && name !== functor ? [`\`${name}\` is the functor \`${functor}\` itself, not a module made by applying it.`] : []),
+    `Hint: apply it to a module${of}: \`module ${bound} = ${functor} (${example})\`.`,
+  ];
 }
 
 function findComponent(sig: Signature, kind: SigItem['kind'], name: string): { item: SigItem; pos: number } | null {
@@ -631,7 +664,15 @@ function findComponent(sig: Signature, kind: SigItem['kind'], name: string): { i
 
 /** `Hint: Did you mean List.length?` for a qualified name. */
 function qualifiedHint(names: string[], path: ModPath, name: string): string[] {
-  return didYouMean(names, name).map((h) => h.replace('Did you mean ', `Did you mean ${modPathText(path)}.`));
+  const near = didYouMean(names, name).map((h) => h.replace('Did you mean ', `Did you mean ${modPathText(path)}.`));
+  if (near.length > 0 || names.length === 0) return near;
+  // no near miss: what the module does define, those sharing a word with the name first
+  const words = name.toLowerCase().split('_').filter((w) => w.length > 2);
+  const related = (n: string): boolean => words.some((w) => n.toLowerCase().includes(w));
+  const sorted = [...new Set(names)].sort((a, b) => Number(related(b)) - Number(related(a)));
+  const shown = sorted.slice(0, 8);
+  const more = sorted.length > shown.length ? `, ... (${sorted.length - shown.length} more)` : '';
+  return [`${modPathText(path)} defines: ${shown.join(', ')}${more}.`];
 }
 
 export function lookupValue(env: Env, li: LongIdent): ValueEntry {
@@ -645,7 +686,7 @@ export function lookupValue(env: Env, li: LongIdent): ValueEntry {
     return v;
   }
   const m = lookupModule(env, li.path);
-  const sig = sigOfEntry(m, li.path.span);
+  const sig = sigOfEntry(m, { ...li.path.span, end: Math.max(li.path.span.end, li.span.end) }, li.path);
   const found = findComponent(sig, 'value', li.name);
   if (!found) {
     const names = sig.filter((i) => i.kind === 'value').map((i) => i.id.name);
@@ -670,7 +711,7 @@ export function lookupType(env: Env, li: LongIdent): TypeEntry {
     return t;
   }
   const m = lookupModule(env, li.path);
-  const sig = sigOfEntry(m, li.path.span);
+  const sig = sigOfEntry(m, { ...li.path.span, end: Math.max(li.path.span.end, li.span.end) }, li.path);
   const found = findComponent(sig, 'type', li.name);
   if (!found) {
     const names = sig.filter((i) => i.kind === 'type').map((i) => i.id.name);
@@ -689,7 +730,7 @@ export function lookupModtype(env: Env, li: LongIdent): ModTypeEntry {
     return t;
   }
   const m = lookupModule(env, li.path);
-  const sig = sigOfEntry(m, li.path.span);
+  const sig = sigOfEntry(m, { ...li.path.span, end: Math.max(li.path.span.end, li.span.end) }, li.path);
   const found = findComponent(sig, 'modtype', li.name);
   if (!found) {
     const names = sig.filter((i) => i.kind === 'modtype').map((i) => i.id.name);
@@ -702,7 +743,7 @@ export function lookupModtype(env: Env, li: LongIdent): ModTypeEntry {
 export function findCtor(env: Env, li: LongIdent): CtorInfo | null {
   if (!li.path) return findInLayers(env, (e) => e.ctors, li.name);
   const m = lookupModule(env, li.path);
-  const sig = sigOfEntry(m, li.path.span);
+  const sig = sigOfEntry(m, { ...li.path.span, end: Math.max(li.path.span.end, li.span.end) }, li.path);
   const positions = runtimePositions(sig);
   for (let i = sig.length - 1; i >= 0; i--) {
     const it = sig[i]!;
@@ -751,7 +792,7 @@ export function componentHint(env: Env, kind: 'ctor' | 'label', li: LongIdent): 
   if (!li.path) return didYouMean(kind === 'ctor' ? ctorNames(env) : labelNames(env), li.name);
   let sig: Signature;
   try {
-    sig = sigOfEntry(lookupModule(env, li.path), li.path.span);
+    sig = sigOfEntry(lookupModule(env, li.path), { ...li.path.span, end: Math.max(li.path.span.end, li.span.end) }, li.path);
   } catch {
     return [];
   }
@@ -775,7 +816,7 @@ export function findLabel(env: Env, li: LongIdent): LabelInfo | null {
 export function findQualifiedLabels(env: Env, li: LongIdent): LabelInfo[] {
   if (!li.path) return findAllLabels(env, li.name);
   const m = lookupModule(env, li.path);
-  const sig = sigOfEntry(m, li.path.span);
+  const sig = sigOfEntry(m, { ...li.path.span, end: Math.max(li.path.span.end, li.span.end) }, li.path);
   const out: LabelInfo[] = [];
   for (let i = sig.length - 1; i >= 0; i--) {
     const it = sig[i]!;

@@ -2,8 +2,9 @@
 //
 // A `TypingError` is thrown by the checker at the point of failure and caught at
 // the nearest recovery point (a structure item), where it becomes a Diagnostic.
-// The message is OCaml's first line (without `Error: `); notes carry the rest:
-// the expected type, WHY it was expected, hints.
+// The message is OCaml's whole message (without `Error: `), laid out on lines
+// as OCaml prints it; notes carry only mlc's additions: WHY a type was
+// expected, hints.
 
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Span } from '../syntax/ast.ts';
@@ -43,7 +44,10 @@ export function fail(
   throw new TypingError(d);
 }
 
-/** Splits a multi-line message (as OCaml's Format lays it out after `Error: `). */
+/**
+ * Fails with a message laid out by Format after `Error: ` (further lines
+ * indented by 7 columns), kept whole, as lines relative to the message's start.
+ */
 export function failLines(
   span: Span | null,
   text: string,
@@ -51,10 +55,8 @@ export function failLines(
   phase: Diagnostic['phase'] = 'type',
   related?: { span: Span; message: string }[],
 ): never {
-  const lines = text.split('\n');
-  const first = lines[0]!;
-  const rest = lines.slice(1).map((l) => (l.startsWith('       ') ? l.slice(7) : l));
-  return fail(span, first, [...rest, ...extraNotes], phase, related);
+  const lines = text.split('\n').map((l, i) => (i > 0 && l.startsWith('       ') ? l.slice(7) : l));
+  return fail(span, lines.join('\n'), extraNotes, phase, related);
 }
 
 function editDistance(a: string, b: string, cutoff: number): number {

@@ -36,13 +36,17 @@ import {
 import type { Span } from '../syntax/ast.ts';
 
 export class IncludeError extends Error {
+  /** OCaml's lines for the failing components (`Values do not match:` ...). */
   readonly lines: string[];
   /** Where the two declarations of each mismatched component are. */
   readonly related: Related[];
-  constructor(lines: string[], related: Related[] = []) {
+  /** mlc's explanations and hints, after the message. */
+  readonly notes: string[];
+  constructor(lines: string[], related: Related[] = [], notes: string[] = []) {
     super(lines[0]);
     this.lines = lines;
     this.related = related;
+    this.notes = notes;
   }
 }
 
@@ -193,7 +197,13 @@ export function includeModType(actual: ModType, expected: ModType, path: Path | 
     throw new IncludeError(['Modules do not match']);
   }
   if (a.kind === 'functor' || e.kind === 'functor') {
-    if (a.kind !== 'functor' || e.kind !== 'functor') throw new IncludeError(['Modules do not match']);
+    if (a.kind !== 'functor' || e.kind !== 'functor') {
+      const hint =
+        a.kind === 'functor'
+          ? 'Hint: this is a functor, where a structure is expected: apply it to a module first, `F (M)`.'
+          : 'Hint: this is a structure, where a functor is expected.';
+      throw new IncludeError(['Modules do not match'], [], [hint]);
+    }
     if (!a.generative !== !e.generative) {
       throw new IncludeError([`The functor was expected to be ${e.generative ? 'generative' : 'applicative'} at this position`]);
     }
@@ -263,15 +273,28 @@ function includeSig(actual0: Signature, expected0: Signature, path: Path | null,
   const expected = substSig(s, expected0);
   const fields: { pos: number; coercion: Coercion }[] = [];
   const errors: string[] = [];
+  const notes: string[] = [];
   const related: Related[] = [];
   for (const it of expected) {
     const f = find(it.kind, it.id.name);
     if (!f) {
-      errors.push(`The ${kindWord(it.kind)} \`${it.id.name}' is required but not provided`);
+      errors.push(`The ${kindWord(it.kind)} \`${it.id.name}\` is required but not provided`);
       const near = spellcheck(actual.filter((x) => x.kind === it.kind).map((x) => x.id.name), it.id.name);
       if (near.length) {
         const has = near.map((n) => `\`${n}\``).join(' and ');
-        errors.push(`Hint: the implementation has ${has}; did you mean to name it \`${it.id.name}\`?`);
+        notes.push(`Hint: the implementation has ${has}; did you mean to name it \`${it.id.name}\`?`);
+      } else if (it.kind === 'type') {
+        // `type t` required and the structure has one type of that arity: name it `t`
+        const arity = it.decl.params.length;
+        const same = actual.filter((x): x is SigItem & { kind: 'type' } => x.kind === 'type' && x.decl.params.length === arity);
+        if (same.length === 1) {
+          const params = arity === 0 ? '' : arity === 1 ? "'a " : `(${Array.from({ length: arity }, (_, k) => `'${String.fromCharCode(97 + k)}`).join(', ')}) `;
+          const t = same[0]!.id.name;
+          notes.push(`Hint: the implementation has type \`${t}\`; to provide \`${it.id.name}\`, add \`type ${params}${it.id.name} = ${params}${t}\`.`);
+        } else if (same.length === 0) {
+          const params = arity === 0 ? '' : arity === 1 ? "'a " : `(${Array.from({ length: arity }, (_, k) => `'${String.fromCharCode(97 + k)}`).join(', ')}) `;
+          notes.push(`Hint: add \`type ${params}${it.id.name} = ...\` to the implementation, with the type it stands for.`);
+        }
       }
       related.push(...declarations(null, it, sigName));
       continue;
@@ -287,7 +310,7 @@ function includeSig(actual0: Signature, expected0: Signature, path: Path | null,
         }
         if (!moreGeneral(av.desc.type, it.desc.type)) {
           errors.push('Values do not match:', `  ${sigItemToString(ai)}`, 'is not included in', `  ${sigItemToString(it)}`);
-          errors.push(...valueMismatchNotes(av.desc.type, it.desc.type));
+          notes.push(...valueMismatchNotes(av.desc.type, it.desc.type));
           related.push(...declarations(ai, it, sigName));
           break;
         }
@@ -323,6 +346,7 @@ function includeSig(actual0: Signature, expected0: Signature, path: Path | null,
           if (!(err instanceof IncludeError)) throw err;
           errors.push(`In module ${it.id.name}:`, ...err.lines);
           related.push(...err.related);
+          notes.push(...err.notes);
         }
         break;
       }
@@ -330,7 +354,10 @@ function includeSig(actual0: Signature, expected0: Signature, path: Path | null,
         break;
     }
   }
-  if (errors.length) throw new IncludeError(errors, related);
+  if (errors.length) {
+    const hints = notes.filter((n) => n.startsWith('Hint:'));
+    throw new IncludeError(errors, related, [...notes.filter((n) => !n.startsWith('Hint:')), ...hints]);
+  }
   const nActual = apos.filter((p) => p >= 0).length;
   if (fields.length === nActual && fields.every((f, i) => f.pos === i && f.coercion.kind === 'identity')) return { kind: 'identity' };
   return { kind: 'struct', fields };
@@ -342,13 +369,15 @@ export function checkSealing(span: Span, actual: ModType, expected: ModType, pat
     return includeModType(actual, expected, path);
   } catch (err) {
     if (!(err instanceof IncludeError)) throw err;
-    fail(
-      span,
+    const message = [
       'Signature mismatch:',
-      ['Modules do not match:', ...indent(modtypeToString(actual, 76)), 'is not included in', ...indent(modtypeToString(expected, 76)), ...err.lines],
-      'module',
-      err.related,
-    );
+      'Modules do not match:',
+      ...indent(shownModtype(actual)),
+      'is not included in',
+      ...indent(shownModtype(expected)),
+      ...err.lines,
+    ];
+    fail(span, message.join('\n'), err.notes, 'module', err.related);
   }
 }
 
@@ -359,9 +388,55 @@ export function checkFunctorArg(span: Span, actual: ModType, expected: ModType, 
   } catch (err) {
     if (!(err instanceof IncludeError)) throw err;
     const shown = actual.kind === 'alias' ? (findModuleType(actual.path) ?? actual) : actual;
-    const a = modtypeToString(shown, 1000);
-    fail(span, `Modules do not match: ${a} is not included in`, [modtypeToString(expected), ...err.lines], 'module', err.related);
+    const a = shownModtype(shown);
+    const e = shownModtype(expected);
+    // OCaml's layout when both fit on a line; a big signature goes on lines of its own
+    const oneLine = !a.includes('\n') && !e.includes('\n');
+    const width = 71;
+    const head =
+      oneLine && `Modules do not match: ${a} is not included in`.length <= width
+        ? [`Modules do not match: ${a} is not included in`, e]
+        : oneLine && `Modules do not match: ${a}`.length <= width
+          ? [`Modules do not match: ${a}`, `is not included in ${e}`]
+          : ['Modules do not match:', ...indent(a), 'is not included in', ...indent(e)];
+    fail(span, [...head, ...err.lines].join('\n'), err.notes, 'module', err.related);
   }
+}
+
+/**
+ * An implementation against its interface (`foo.ml` against `foo.mli`): only
+ * the failing components are shown, never the whole signatures (the
+ * implementation's may hold a functor application's hundred lines). The error
+ * is placed at the first failing component's implementation, or at its
+ * declaration in the interface when the implementation lacks it.
+ */
+export function checkImplementation(ml: string, mli: string, impl: Signature, intf: Signature): Coercion {
+  try {
+    return includeModType({ kind: 'sig', items: impl }, { kind: 'sig', items: intf }, null);
+  } catch (err) {
+    if (!(err instanceof IncludeError)) throw err;
+    const related = err.related.map((r) => ({ ...r, message: r.message.replace(/^The signature declares/, `The interface ${mli} declares`) }));
+    const main = related.find((r) => r.span.file === ml) ?? related[0] ?? null;
+    const missing = err.lines.map((l) => /^The value `(.*)` is required but not provided$/.exec(l)?.[1]).filter((n) => n !== undefined);
+    for (const n of missing) err.notes.push(`Hint: define \`${n}\` in ${ml}, or remove its \`val\` from ${mli}.`);
+    const message = [`The implementation ${ml} does not match the interface ${mli}:`, ...err.lines];
+    fail(main ? main.span : { file: ml, start: 0, end: 0 }, message.join('\n'), err.notes, 'module', related.filter((r) => r !== main));
+  }
+}
+
+/** Signatures longer than this many lines are shown elided. */
+const SHOWN_SIGNATURE_LINES = 8;
+
+/** A module type for a message: laid out on lines, and elided when long. */
+export function shownModtype(m: ModType): string {
+  const lines = modtypeToString(m, 72).split('\n');
+  if (lines.length <= SHOWN_SIGNATURE_LINES) return lines.join('\n');
+  // the first lines, then the closing `end` (at its own indentation)
+  const last = lines[lines.length - 1]!;
+  const keep = lines.slice(0, SHOWN_SIGNATURE_LINES - 2);
+  const indentOf = (l: string): string => /^\s*/.exec(l)![0];
+  const dots = `${indentOf(keep[keep.length - 1]!)}... (${lines.length - 1 - keep.length} more lines)`;
+  return [...keep, dots, last].join('\n');
 }
 
 function indent(s: string): string[] {

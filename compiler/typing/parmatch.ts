@@ -319,10 +319,9 @@ export function checkMatch(_env: Env, cases: TCase[], _ty: Type, span: Span, isT
     warning: 8,
     phase: 'pattern',
     span,
-    message: 'this pattern-matching is not exhaustive.',
-    notes: allGuarded
-      ? ['All clauses in this pattern-matching are guarded.']
-      : ['Here is an example of a case that is not matched:', printTop(w[0]!)],
+    message: allGuarded
+      ? 'this pattern-matching is not exhaustive.\nAll clauses in this pattern-matching are guarded.'
+      : `this pattern-matching is not exhaustive.\nHere is an example of a case that is not matched:\n${printTop(w[0]!)}`,
   });
   return true;
 }

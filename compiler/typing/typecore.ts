@@ -39,7 +39,7 @@ import {
   openSignature,
   scrapeModType,
 } from './env.ts';
-import { TypingError, fail, failLines, whileDefining } from './errors.ts';
+import { TypingError, fail, failLines, spellcheck, whileDefining } from './errors.ts';
 import {
   type Explained,
   type Related,
@@ -62,6 +62,7 @@ import {
 import { formatConversion, typeFormatString } from './formats.ts';
 import { idUnit, isPath, tArray, tBool, tBytes, tChar, tExn, tInt, tOption, tString, tUnit } from './predef.ts';
 import { Names, pathName, printTypeTo } from './printtyp.ts';
+import { sourceOf } from '../diagnostics/source.ts';
 import type { TBinding, TCase, TExpr, TModExpr, TPattern } from './typedtree.ts';
 import {
   PatVars,
@@ -91,10 +92,7 @@ export interface CoreCtx {
 
 const REASON_IF = mkWhy('because it is in the condition of an if-statement', (_at, actual) => ({ notes: conditionHints(actual) }));
 const REASON_NO_ELSE = mkWhy('because it is in the result of a conditional with no else branch', () => ({
-  notes: [
-    'This `if` has no `else`, so its `then` branch must have type unit.',
-    'Hint: add an `else` branch, or discard the value with `ignore`.',
-  ],
+  notes: ['Hint: add an `else` branch with the value for when the condition is false, or discard the value with `ignore`.'],
 }));
 const REASON_WHILE = mkWhy('because it is in the condition of a while-loop', (_at, actual) => ({ notes: conditionHints(actual) }));
 const REASON_WHILE_BODY = 'because it is in the body of a while-loop';
@@ -460,6 +458,17 @@ function warn(ctx: CoreCtx, span: Span, warning: number, message: string, notes:
 
 function nonUnitStatement(ctx: CoreCtx, r: TExpr): void {
   const f = finalSubexpression(r);
+  const t = expandHead(r.ty);
+  const name = f.kind === 'var' ? snippet(f.span) : null;
+  if (t.kind === 'arrow' && name) {
+    // `print_banner;`: a function named, not called
+    const arg = t.label.kind === 'nolabel' && isUnitType(expandHead(t.param)) ? '()' : '...';
+    warn(ctx, f.span, 10, 'this expression should have type unit.', [
+      `${name} is a function, of type ${showType(r.ty)}; naming it does not call it.`,
+      `Hint: call it: \`${name.replace(/`/g, '')} ${arg}\`.`,
+    ]);
+    return;
+  }
   warn(ctx, f.span, 10, 'this expression should have type unit.', [
     `Its value, of type ${showType(r.ty)}, is dropped.`,
     'Hint: to discard it on purpose, use `ignore (...)` or `let _ = ...`.',
@@ -468,11 +477,10 @@ function nonUnitStatement(ctx: CoreCtx, r: TExpr): void {
 
 function checkPartialStatement(ctx: CoreCtx, r: TExpr): void {
   switch (r.kind) {
-    case 'var':
-      return;
     case 'apply':
       warn(ctx, r.span, 5, 'this function application is partial, maybe some arguments are missing.', [
         `Its result is a function, of type ${showType(r.ty)}.`,
+        ...missingFormatArguments(r.args),
       ]);
       return;
     case 'match':
@@ -1162,7 +1170,11 @@ function typeApplicationIn(
       if (t.label.kind === 'nolabel' && remaining.every((r) => r.arg.label.kind !== 'nolabel')) {
         // labelled arguments left that no parameter takes
         const r = remaining[0]!;
-        fail(r.arg.span, `The function applied to this argument has type ${typeString(fn.ty)}\nThis argument cannot be applied with label ${labelText(r.arg.label)}`);
+        fail(
+          r.arg.span,
+          `The function applied to this argument has type ${typeString(fn.ty)}\nThis argument cannot be applied with label ${labelText(r.arg.label)}`,
+          unknownLabelNotes(name, labels, r.arg.label),
+        );
       }
       omitted.push({ label: t.label, param: t.param });
       out.push(null);
@@ -1172,6 +1184,16 @@ function typeApplicationIn(
   // Arguments beyond the known arrows: the function's result must be a function.
   for (const a of remaining) {
     const t = expandHead(tyFun);
+    if (a.arg.label.kind !== 'nolabel' && t.kind !== 'var' && out.length > 0) {
+      // a label the function does not have (`~heigth` for `~height`): OCaml shows the type still to apply
+      let shown = tyFun;
+      for (let i = omitted.length - 1; i >= 0; i--) shown = { kind: 'arrow', label: omitted[i]!.label, param: omitted[i]!.param, result: shown };
+      fail(
+        a.arg.expr.span,
+        `The function applied to this argument has type ${typeString(shown)}\nThis argument cannot be applied with label ${labelText(a.arg.label)}`,
+        unknownLabelNotes(name, labels, a.arg.label),
+      );
+    }
     if (t.kind === 'var') {
       const p = newTypeVar();
       const r = newTypeVar();
@@ -1192,11 +1214,12 @@ function typeApplicationIn(
             f.space();
             f.text('This is not a function; it cannot be applied.');
           }),
-          fnExpr?.kind === 'ident' ? variableNotes(env, fnExpr, fn.ty, fn.span).notes : [],
+          [...(fnExpr?.kind === 'ident' ? variableNotes(env, fnExpr, fn.ty, fn.span).notes : []), ...missingSeparatorHint(fn.span, sargs[0]!)],
           'type',
           fnExpr?.kind === 'ident' ? variableNotes(env, fnExpr, fn.ty, fn.span).related : [],
         );
       }
+      tooManyFormatArguments(name, out, sargs);
       const names = new Names();
       // As OCaml, the function's type before its arguments were typed
       let shown = fn.ty;
@@ -1232,16 +1255,75 @@ function typeApplicationIn(
   return { kind: 'apply', fn, args: out, ty: resTy, span: e.span } as TExpr;
 }
 
-/** `The format "%s\n" takes 1 argument, but 2 are given after it.` or the arity. */
-function tooManyArgumentsNotes(name: string | null, typed: readonly (TExpr | null)[], given: number): string[] {
-  const fi = typed.findIndex((a) => a?.kind === 'const' && a.value.kind === 'string' && formatArity(a.ty) !== null);
-  if (fi >= 0) {
-    const f = typed[fi]!;
-    const n = formatArity(f.ty)!;
-    const text = JSON.stringify(new TextDecoder('latin1').decode((f as TExpr & { kind: 'const'; value: { kind: 'string' } }).value.value));
-    const after = given - fi - 1;
-    return [`The format ${text} takes ${n} argument${n === 1 ? '' : 's'}, but ${after} ${after === 1 ? 'is' : 'are'} given after it.`];
+/**
+ * An argument on a later line than what it is applied to is most often the
+ * next statement or definition, joined to this one for want of a separator.
+ */
+function missingSeparatorHint(fnSpan: Span, arg: Arg): string[] {
+  const src = sourceOf(fnSpan.file);
+  if (!src || arg.span.file !== fnSpan.file) return [];
+  const fnLine = src.position(fnSpan.end).line;
+  const argLine = src.position(arg.span.start).line;
+  if (argLine <= fnLine) return [];
+  return [
+    `Hint: the argument starts on line ${argLine}; did you forget \`in\` or \`;;\` / \`;\` at the end of line ${argLine - 1}?`,
+  ];
+}
+
+/** For a label the function does not take: the near miss, and the labels it does take. */
+function unknownLabelNotes(name: string | null, labels: readonly ArgLabel[], label: ArgLabel): string[] {
+  if (label.kind === 'nolabel') return [];
+  const named = labels.filter((l) => l.kind !== 'nolabel');
+  const who = name ? `\`${name}\`` : 'This function';
+  const near = named.filter((l) => spellcheck([l.name], label.name).length > 0 || l.name === label.name);
+  const notes: string[] = [];
+  if (near.length > 0) notes.push(`Hint: Did you mean ${near.map(labelText).join(' or ')}?`);
+  if (named.length === 0) notes.push(`${who} takes no labelled arguments.`);
+  else {
+    const list = named.map(labelText);
+    const text = list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]!}`;
+    notes.push(`${who} takes the label${list.length === 1 ? '' : 's'} ${text}.`);
   }
+  return notes;
+}
+
+/** `Printf.printf "(%d, %d)" x;`: the format's arguments, and how many are missing. */
+function missingFormatArguments(args: readonly (TExpr | null)[]): string[] {
+  const fi = args.findIndex((a) => a?.kind === 'const' && a.value.kind === 'string' && formatArity(a.ty) !== null);
+  if (fi < 0) return [];
+  const f = args[fi]! as TExpr & { kind: 'const'; value: { kind: 'string' } };
+  const n = formatArity(f.ty)!;
+  const given = args.length - fi - 1;
+  if (given >= n) return [];
+  const text = JSON.stringify(new TextDecoder('latin1').decode(f.value.value));
+  return [`Hint: the format ${text} takes ${n} argument${n === 1 ? '' : 's'}, and is given ${given}: add the missing ${n - given === 1 ? 'one' : 'ones'}.`];
+}
+
+/**
+ * `Printf.printf "%s\n" name age`: fails at the format, saying how many
+ * arguments it takes and how many it is given (OCaml's message here is a
+ * unification of two `CamlinternalFormatBasics.fmt` types).
+ */
+function tooManyFormatArguments(name: string | null, typed: readonly (TExpr | null)[], sargs: readonly Arg[]): void {
+  const fi = typed.findIndex((a) => a?.kind === 'const' && a.value.kind === 'string' && formatArity(a.ty) !== null);
+  if (fi < 0) return;
+  const f = typed[fi]! as TExpr & { kind: 'const'; value: { kind: 'string' } };
+  const n = formatArity(f.ty)!;
+  const text = JSON.stringify(new TextDecoder('latin1').decode(f.value.value));
+  const after = sargs.length - fi - 1;
+  const who = name ? `\`${name}\`` : 'the function';
+  const extra = sargs[fi + 1 + n];
+  fail(
+    f.span,
+    `The format ${text} takes ${n} argument${n === 1 ? '' : 's'}, but ${who} is given ${after} after it.`,
+    [`Hint: add a conversion to the format for each extra argument (\`%d\` for an int, \`%s\` for a string...), or remove the extra arguments.`],
+    'type',
+    extra ? [{ span: extra.span, message: after - n === 1 ? 'This argument is one too many' : `This argument and the ${after - n - 1} after it are too many` }] : [],
+  );
+}
+
+/** `` `add` takes 2 arguments, but is given 3. `` (a format given too many fails earlier, at the format). */
+function tooManyArgumentsNotes(name: string | null, typed: readonly (TExpr | null)[], given: number): string[] {
   const n = typed.length;
   return [`${name ? `\`${name}\`` : 'This function'} takes ${n} argument${n === 1 ? '' : 's'}, but is given ${given}.`];
 }
@@ -1307,9 +1389,34 @@ function argumentWhy(
       const where = conv.format.length <= 32 ? `In the format ${conv.format}, the` : 'The';
       notes.push(`${where} conversion \`${conv.conversion}\` expects an argument of type ${showType(expected)}.`);
     }
+    if (!op && !conv) notes.push(...swappedArgumentsHint(shown, fnTy, actual, sargs, i));
     notes.push(...operatorHints(name, actual, expected), ...fnOrigin.notes);
     return { notes, related: fnOrigin.related ?? [] };
   });
+}
+
+/**
+ * `List.map xs f`: the argument fits the neighbouring parameter and not its
+ * own, so the two are probably swapped.
+ */
+function swappedArgumentsHint(name: string | null, fnTy: Type, actual: Type, sargs: readonly Arg[], i: number): string[] {
+  if (sargs.some((a) => a.label.kind !== 'nolabel')) return [];
+  const params: Type[] = [];
+  for (let t = expandHead(instance(fnTy)); t.kind === 'arrow' && t.label.kind === 'nolabel'; t = expandHead(t.result)) params.push(t.param);
+  const j = i === 0 ? 1 : i - 1;
+  if (j >= params.length || j >= sargs.length || i >= params.length) return [];
+  // a parameter of any type ('a) fits every argument: no evidence of a swap
+  if (expandHead(params[i]!).kind === 'var' || expandHead(params[j]!).kind === 'var') return [];
+  if (unifiable(instance(actual), params[i]!) || !unifiable(instance(actual), params[j]!)) return [];
+  const [first, second] = i < j ? [i, j] : [j, i];
+  const names = new Names();
+  const a = showType(params[first]!, names);
+  const b = showType(params[second]!, names);
+  const paren = (t: Type, s: string): string => (expandHead(t).kind === 'arrow' ? `\`(${s})\`` : `\`${s}\``);
+  return [
+    `Hint: the arguments of ${name ? `\`${name}\`` : 'this function'} may be in the wrong order: it expects ` +
+      `${paren(params[first]!, a)} first, then ${paren(params[second]!, b)}.`,
+  ];
 }
 
 /**

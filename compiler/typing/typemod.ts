@@ -35,7 +35,7 @@ import {
   strengthen,
 } from './env.ts';
 import { TypingError, fail, failSilently, withLaterDefinitions } from './errors.ts';
-import { checkFunctorArg, checkSealing } from './includemod.ts';
+import { checkFunctorArg, checkSealing, shownModtype } from './includemod.ts';
 import { checkMatch } from './parmatch.ts';
 import { substModType, substSig } from './subst.ts';
 import type { TModExpr, TStructItem } from './typedtree.ts';
@@ -175,7 +175,11 @@ export function typeModule(env: Env, me: ModExpr, ctx: ModCtx): TypedModule {
     case 'mapply': {
       const fn = typeModule(env, me.fn, ctx);
       const fs = scrapeModType(fn.mty);
-      if (!fs || fs.kind !== 'functor') fail(me.fn.span, 'This module is not a functor; it has type ...');
+      if (!fs || fs.kind !== 'functor') {
+        const t = shownModtype(fn.mty);
+        const shown = t.includes('\n') ? `\n${t.split('\n').map((l) => `  ${l}`).join('\n')}` : ` ${t}`;
+        fail(me.fn.span, `This module is not a functor; it has type${shown}`, [], 'module');
+      }
       if (fs.generative) {
         // `F ()` (parsed as `F (struct end)`, as OCaml does): no path, so the
         // result's abstract types are new at each application.
@@ -308,6 +312,9 @@ function nondepModType(mty: ModType, stamp: number, span: Span): ModType {
       }
     });
   const go = (m: ModType): ModType => {
+    // a named module type from outside the parameter cannot mention it: keep the
+    // name, as OCaml prints `COUNTER` for `Counter (struct ... end)`
+    if (m.kind === 'ident' && pathRoot(m.path).stamp !== stamp) return m;
     const s = m.kind === 'ident' || m.kind === 'alias' ? scrapeModType(m) : m;
     if (!s) return m;
     if (s.kind === 'sig') return { kind: 'sig', items: goSig(s.items) };

@@ -3,6 +3,9 @@
 // recovery that reports each independent error once (compiler/typing/explain.ts).
 import { describe, expect, it } from 'vitest';
 import { CompileError, type Diagnostic } from '../../compiler/diagnostics/diagnostic.ts';
+import { SourceFile, registerSource } from '../../compiler/diagnostics/source.ts';
+import { parseImplementation } from '../../compiler/syntax/parser.ts';
+import { initialEnv, typeImplementation } from '../../compiler/typing/check.ts';
 import { checkWithStdlib, lineOf } from './helpers.ts';
 
 function errors(text: string): Diagnostic[] {
@@ -20,7 +23,7 @@ function first(text: string): { lines: string[]; related: string[] } {
   const d = errors(text)[0];
   if (!d) throw new Error('no error');
   return {
-    lines: [d.message, ...(d.notes ?? [])],
+    lines: [...d.message.split('\n'), ...(d.notes ?? [])],
     related: (d.related ?? []).map((r) => `${lineOf(text, { ...d, span: r.span })}: ${r.message}`),
   };
 }
@@ -59,7 +62,8 @@ describe('why a type was expected', () => {
   it('an if without else', () => {
     const { lines } = first('let c x = if x then 1\n');
     expect(lines).toContain('because it is in the result of a conditional with no else branch');
-    expect(lines).toContain('This `if` has no `else`, so its `then` branch must have type unit.');
+    expect(lines.filter((l) => l.includes('no else') || l.includes('no `else`'))).toHaveLength(1);
+    expect(lines.at(-1)).toMatch(/^Hint: add an `else` branch/);
   });
 
   it('the branch that fixed the type', () => {
@@ -136,12 +140,36 @@ describe('formats', () => {
   });
   it('too many arguments', () => {
     const r = first('let () = Printf.printf "%s\\n" "a" 2\n');
-    expect(r.lines).toContain('The format "%s\\n" takes 1 argument, but 2 are given after it.');
+    expect(r.lines[0]).toBe('The format "%s\\n" takes 1 argument, but `Printf.printf` is given 2 after it.');
+    expect(r.related).toEqual(['1: This argument is one too many']);
     expect(first('let a = List.map succ [1] 2\n').lines).toEqual([
       "This function has type ('a -> 'b) -> 'a list -> 'b list",
       "It is applied to too many arguments; maybe you forgot a `;'.",
       '`List.map` takes 2 arguments, but is given 3.',
     ]);
+  });
+  it('labels: the unknown one, its near miss and the labels the function takes', () => {
+    const r = first('let w ~width ~height = width * height\nlet a = w ~width:1 ~heigth:2\n');
+    expect(r.lines).toEqual([
+      'The function applied to this argument has type height:int -> int',
+      'This argument cannot be applied with label ~heigth',
+      'Hint: Did you mean ~height?',
+      '`w` takes the labels ~width and ~height.',
+    ]);
+  });
+
+  it('an argument on the next line: a missing separator', () => {
+    expect(first('let limit = 10\nprint_int limit\n').lines.at(-1)).toBe(
+      'Hint: the argument starts on line 2; did you forget `in` or `;;` / `;` at the end of line 1?',
+    );
+  });
+
+  it('arguments in the wrong order, when each fits the other place', () => {
+    expect(first('let s = List.map [1] succ\n').lines.at(-1)).toBe(
+      "Hint: the arguments of `List.map` may be in the wrong order: it expects `('a -> 'b)` first, then `'a list`.",
+    );
+    // a parameter of any type is no evidence
+    expect(first('let m = List.fold_left (+) [1] 0\n').lines.join('\n')).not.toContain('wrong order');
   });
 });
 
@@ -252,6 +280,74 @@ describe('statements', () => {
     checkWithStdlib(text).warnings.map((w) => `${w.warning} ${lineOf(text, w)}`);
   it("warn as OCaml: non-unit (10) and partial applications (5)", () => {
     expect(warned('let f () = 1; 2\nlet g x = List.map x; 2\nlet h () = while true do 1 done\n')).toEqual(['10 1', '5 2', '10 3']);
-    expect(warned('let p () = print_int; 3\nlet u () = print_int 1; ()\nlet f g = g 1; 2\n')).toEqual([]);
+    // a function named but not applied is warning 10, as OCaml 4.13 gives it
+    expect(warned('let p () = print_int; 3\nlet u () = print_int 1; ()\nlet f g = g 1; 2\n')).toEqual(['10 1']);
+  });
+});
+
+describe('modules', () => {
+  it('a misspelt module is checked against the units the driver could load, loaded or not', () => {
+    const src = new SourceFile('known.ml', 'let s = Strng.length "a"\n');
+    registerSource(src);
+    let d: Diagnostic | null = null;
+    try {
+      typeImplementation(initialEnv(['Stdlib', 'String', 'List']), parseImplementation(src), 'Known');
+    } catch (e) {
+      if (e instanceof CompileError) d = e.diagnostics[0]!;
+    }
+    expect(d?.message).toBe('Unbound module Strng');
+    expect(d?.notes).toEqual(['Hint: Did you mean String?']);
+  });
+
+  it('a value missing from a module: the near miss, or else what the module defines', () => {
+    const m = 'module Geometry = struct\n  let pi = 3.14\n  let circle_area r = pi *. r *. r\nend\n';
+    expect(first(`${m}let a = Geometry.circle_aera 1.\n`).lines).toEqual([
+      'Unbound value Geometry.circle_aera',
+      'Hint: Did you mean Geometry.circle_area?',
+    ]);
+    expect(first(`${m}let a = Geometry.square_area 1.\n`).lines).toEqual([
+      'Unbound value Geometry.square_area',
+      'Geometry defines: circle_area, pi.',
+    ]);
+  });
+
+  it('a functor used as a structure: its name, and how to apply it', () => {
+    const f = 'module type ORD = sig type t val compare : t -> t -> int end\nmodule Make (O : ORD) = struct let x = 1 end\n';
+    expect(first(`${f}module S = Make\nlet y = S.x\n`).lines).toEqual([
+      'The module S is a functor, it cannot have any components',
+      '`S` is the functor `Make` itself, not a module made by applying it.',
+      'Hint: apply it to a module of type ORD: `module S = Make (M)`.',
+    ]);
+  });
+
+  it('a big signature in a functor-argument mismatch is shown elided, on lines of its own', () => {
+    const f = 'module type ORD = sig type t val compare : t -> t -> int end\nmodule Make (O : ORD) = struct let x = 1 end\n';
+    const big = Array.from({ length: 12 }, (_, i) => `let v${i} = ${i}`).join(' ');
+    const { lines } = first(`${f}module S = Make (struct type u = int ${big} end)\n`);
+    expect(lines.slice(0, 10)).toEqual([
+      'Modules do not match:',
+      '  sig',
+      '    type u = int',
+      '    val v0 : int',
+      '    val v1 : int',
+      '    val v2 : int',
+      '    val v3 : int',
+      '    ... (8 more lines)',
+      '  end',
+      'is not included in',
+    ]);
+    expect(lines).toContain('Hint: the implementation has type `u`; to provide `t`, add `type t = u`.');
+  });
+
+  it('a function named as a statement, not called: warning 10 with the call to write', () => {
+    const w = checkWithStdlib('let banner () = print_string "="\nlet () = banner; print_string "x"\n').warnings;
+    expect(w.map((x) => [x.warning, x.message, ...(x.notes ?? [])])).toEqual([
+      [
+        10,
+        'this expression should have type unit.',
+        '`banner` is a function, of type unit -> unit; naming it does not call it.',
+        'Hint: call it: `banner ()`.',
+      ],
+    ]);
   });
 });

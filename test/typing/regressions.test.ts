@@ -34,7 +34,7 @@ function firstError(text: string): string[] {
   } catch (e) {
     if (e instanceof CompileError) {
       const d = e.diagnostics[0]!;
-      return [d.message, ...(d.notes ?? [])];
+      return [...d.message.split('\n'), ...(d.notes ?? [])];
     }
     throw e;
   }
