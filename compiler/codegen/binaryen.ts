@@ -1,11 +1,19 @@
-// The only module that talks to binaryen. It takes the WebAssembly text that
-// emit.ts produced, validates it, optimises it and encodes the binary, adding
-// the image's custom sections.
+// Turns the WebAssembly text that emit.ts produced into the image's binary,
+// adding its custom sections. The only module that talks to binaryen.
 //
-// Loading binaryen costs about a third of a second per process, so it is loaded
-// lazily: `mlc check` never pays for it.
+// Where the time went: binaryen.js is a 15 MB emscripten build whose C++
+// exceptions bounce through JavaScript. Loading it took about 0.2 s of CPU, its
+// text parser read about 2 MB/s, and its -O2 pipeline took one to two seconds
+// on a small program — while the image's run time hardly depends on it, because
+// V8's optimising tier inlines and simplifies the code itself (BENCHMARKS.md
+// has the numbers). So by default the text is pruned of what the program cannot
+// reach (prune.ts) and assembled directly (assemble.ts), then checked by V8;
+// binaryen is loaded only for -O3, which runs its whole pipeline for the
+// smallest image, and when the direct assembler does not read the text.
 
 import type { default as Binaryen } from 'binaryen';
+import { assembleText, Unsupported } from './assemble.ts';
+import { pruneUnreachable } from './prune.ts';
 
 let binaryenPromise: Promise<typeof Binaryen> | null = null;
 
@@ -15,23 +23,66 @@ async function load(): Promise<typeof Binaryen> {
 }
 
 export interface AssembleOptions {
-  /** binaryen optimisation level: 0 for none, 2 by default. */
+  /**
+   * 0: the text as it is; 1 and 2 (the default): without what is unreachable;
+   * 3: binaryen's whole -O3 pipeline as well, for the smallest image.
+   */
   readonly optimize: number;
   /** Custom sections to append (the device manifest, for instance). */
   readonly customSections?: { name: string; data: Uint8Array }[];
+  /** Told how long each step took, for `--verbose`. */
+  readonly onStep?: (step: string, ms: number) => void;
 }
 
 export class AssembleError extends Error {}
 
 export async function assemble(wat: string, opts: AssembleOptions): Promise<Uint8Array> {
+  let t = performance.now();
+  const step = (name: string): void => {
+    const now = performance.now();
+    opts.onStep?.(name, now - t);
+    t = now;
+  };
+  const text = opts.optimize > 0 ? pruneUnreachable(wat) : wat;
+  if (opts.optimize > 0) step('prune text');
+  if (opts.optimize < 3) {
+    const binary = assembleDirectly(text, opts.customSections ?? []);
+    step('assemble');
+    if (binary) return binary;
+  }
+  return withBinaryen(text, opts, step);
+}
+
+/**
+ * The image, assembled without binaryen and checked by V8; null if the text has
+ * something assemble.ts does not read, or if the result does not validate (then
+ * binaryen, slower, says what is wrong).
+ */
+function assembleDirectly(text: string, customSections: readonly { name: string; data: Uint8Array }[]): Uint8Array | null {
+  try {
+    const binary = assembleText(text, customSections);
+    new WebAssembly.Module(binary as Uint8Array<ArrayBuffer>);
+    return binary;
+  } catch (e) {
+    if (e instanceof Unsupported || e instanceof WebAssembly.CompileError) {
+      if (process.env.MLC_DEBUG_ASSEMBLE) process.stderr.write(`mlc: assembling with binaryen: ${e.message}\n`);
+      return null;
+    }
+    throw e;
+  }
+}
+
+async function withBinaryen(text: string, opts: AssembleOptions, step: (name: string) => void): Promise<Uint8Array> {
   const binaryen = await load();
+  step('load binaryen');
   let module: Binaryen.Module;
   try {
-    module = binaryen.parseText(wat);
+    module = binaryen.parseText(text);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String((e as { message?: string }).message ?? e);
     throw new AssembleError(`internal error: generated WebAssembly text does not parse: ${detail}`);
   }
+  step('binaryen parse text');
   try {
     // What Node 22+ runs by default; in particular not custom descriptors, whose
     // exact reference types V8 still keeps behind a flag.
@@ -43,15 +94,20 @@ export async function assemble(wat: string, opts: AssembleOptions): Promise<Uint
     if (!module.validate()) {
       throw new AssembleError('internal error: generated WebAssembly does not validate (see the validator output above)');
     }
+    step('binaryen validate');
     if (opts.optimize > 0) {
-      binaryen.setOptimizeLevel(opts.optimize);
+      binaryen.setOptimizeLevel(Math.min(opts.optimize, 3));
       binaryen.setShrinkLevel(1);
       // The image is a closed world: nothing outside sees its GC types.
       binaryen.setClosedWorld(true);
-      module.optimize();
+      if (opts.optimize >= 3) module.optimize();
+      else module.runPasses(['remove-unused-module-elements']);
+      step('binaryen optimize');
     }
     for (const s of opts.customSections ?? []) module.addCustomSection(s.name, s.data);
-    return module.emitBinary();
+    const binary = module.emitBinary();
+    step('binaryen emit binary');
+    return binary;
   } finally {
     module.dispose();
   }

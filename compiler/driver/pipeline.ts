@@ -15,6 +15,7 @@ import { addUnit, initialEnv, openUnit, printSignature, typeImplementation, type
 import { TypingError } from '../typing/errors.ts';
 import { checkImplementation } from '../typing/includemod.ts';
 import type { Coercion, Ident, TImplementation } from '../typing/typedtree.ts';
+import { cacheKey, readCache, writeCache } from './cache.ts';
 import {
   explainWiringError, findMain, type ManifestDevice, preflightService, serviceModules, type ServiceFlags, wireService,
 } from './service.ts';
@@ -74,6 +75,61 @@ function stdlibUnits(): string[] {
     .filter((l) => l !== '');
 }
 
+interface LibraryUnit {
+  readonly unit: UnitFile;
+  /** The modules it mentions, in its implementation or interface. */
+  readonly uses: ReadonlySet<string>;
+  /** Its implementation, parsed when first asked for. */
+  readonly ast: () => Implementation;
+}
+
+const isUsesTable = (v: unknown): v is Record<string, string[]> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) &&
+  Object.values(v).every((u) => Array.isArray(u) && u.every((m) => typeof m === 'string'));
+
+/**
+ * The standard library's units and the modules each mentions. Finding what a
+ * unit mentions takes parsing it, so the answer is cached (cache.ts), keyed on
+ * the compiler and the library's sources; a build then parses only the units
+ * it needs.
+ */
+function loadLibrary(): LibraryUnit[] {
+  const files = stdlibUnits().map((unitName) => {
+    const ml = join(stdlibDir, `${unitName}.ml`);
+    const mli = join(stdlibDir, `${unitName}.mli`);
+    const unit: UnitFile = { name: moduleNameOf(unitName), ml, mli: existsSync(mli) ? mli : null };
+    return { unit, mlText: readFileSync(ml, 'latin1'), mliText: unit.mli ? readFileSync(unit.mli, 'latin1') : null };
+  });
+  const parsed = new Map<string, Implementation>();
+  const astOf = (f: (typeof files)[number]): Implementation => {
+    let ast = parsed.get(f.unit.name);
+    if (!ast) {
+      const file = new SourceFile(f.unit.ml, f.mlText);
+      registerSource(file);
+      ast = parseImplementation(file);
+      parsed.set(f.unit.name, ast);
+    }
+    return ast;
+  };
+  const key = cacheKey('stdlib-uses', files.flatMap((f) => [f.unit.ml, f.mlText, f.unit.mli ?? '', f.mliText ?? '']));
+  let uses = readCache(key, isUsesTable);
+  if (uses === null || files.some((f) => !(f.unit.name in uses!))) {
+    uses = {};
+    for (const f of files) {
+      const mentioned = mentionedModules(astOf(f).items);
+      if (f.unit.mli && f.mliText !== null) {
+        const file = new SourceFile(f.unit.mli, f.mliText);
+        registerSource(file);
+        for (const m of mentionedModules(parseInterface(file).items)) mentioned.add(m);
+      }
+      uses[f.unit.name] = [...mentioned].sort();
+    }
+    writeCache(key, uses);
+  }
+  const table = uses;
+  return files.map((f) => ({ unit: f.unit, uses: new Set(table[f.unit.name]), ast: () => astOf(f) }));
+}
+
 export async function build(path: string, opts: BuildOptions): Promise<BuildResult> {
   const timings: { stage: string; ms: number }[] = [];
   const timed = <T>(stage: string, f: () => T): T => {
@@ -112,18 +168,8 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
     return checked.signature;
   };
   // Only the standard library units the program needs, directly or not, are
-  // checked and linked: a program that uses only Stdlib pays for nothing else.
-  const library = timed('parse stdlib', () =>
-    stdlibUnits().map((unitName) => {
-      const ml = join(stdlibDir, `${unitName}.ml`);
-      const mli = join(stdlibDir, `${unitName}.mli`);
-      const unit: UnitFile = { name: moduleNameOf(unitName), ml, mli: existsSync(mli) ? mli : null };
-      const ast = parseImplementation(loadSource(ml));
-      const uses = mentionedModules(ast.items);
-      if (unit.mli) for (const m of mentionedModules(parseInterface(loadSource(unit.mli)).items)) uses.add(m);
-      return { unit, ast, uses };
-    }),
-  );
+  // parsed, checked and linked: a program that uses only Stdlib pays for nothing else.
+  const library = timed('parse stdlib', () => loadLibrary());
   const needed = new Set<string>(['Stdlib']);
   for (const { ast } of userUnits) for (const m of mentionedModules(ast.items)) needed.add(m);
   if (opts.stopAfter !== 'typing' && findMain(userUnits[userUnits.length - 1]!.ast)) {
@@ -136,7 +182,7 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
   }
   for (const { unit, ast } of library) {
     if (!needed.has(unit.name)) continue;
-    checkUnit(unit, ast, 'typing stdlib');
+    checkUnit(unit, timed('parse stdlib', ast), 'typing stdlib');
     if (unit.name === 'Stdlib') env = openUnit(env, 'Stdlib');
   }
   let mainSignature: Signature | null = null;
@@ -172,12 +218,11 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
   if (want('wat')) opts.dump?.('wat', wat);
   if (opts.stopAfter === 'wat') return { wasm: null, warnings, interfaceText, timings, manifest: null };
 
-  const t0 = performance.now();
   const customSections = manifest
     ? [{ name: 'mlc.manifest', data: new TextEncoder().encode(JSON.stringify({ devices: manifest })) }]
     : [];
-  const wasm = await assemble(wat, { optimize: opts.optimize, customSections });
-  timings.push({ stage: 'assemble', ms: performance.now() - t0 });
+  const onStep = (stage: string, ms: number): void => void timings.push({ stage: `assemble: ${stage}`, ms });
+  const wasm = await assemble(wat, { optimize: opts.optimize, customSections, onStep });
   return { wasm, warnings, interfaceText, timings, manifest };
 }
 
