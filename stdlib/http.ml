@@ -537,8 +537,16 @@ module Server (S : Net.S) = struct
     let* () = Promise.pick [ drain (4 * 1024 * 1024); Time.sleep_ns (Time.ns_of_s 3) ] in
     S.close conn.flow
 
+  (* A handler that raises gets the client a 500; the operator gets the reason
+     on the console, since the client is told nothing about it. *)
   let run_handler handler req =
-    Promise.catch (fun () -> handler req) (fun _ -> Promise.return (error_response 500))
+    Promise.catch
+      (fun () -> handler req)
+      (fun e ->
+        prerr_endline
+          (Printf.sprintf "http: %s %s: the handler raised %s; answered 500" (string_of_meth req.meth) req.target
+             (Printexc.to_string e));
+        Promise.return (error_response 500))
 
   let rec loop conn handler =
     let open Promise.Syntax in

@@ -5,7 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -299,6 +299,42 @@ describe('static-site', () => {
       // still serving
       expect((await get(port, '/')).status).toBe(200);
     });
+  }, T);
+});
+
+describe('a handler that raises', () => {
+  it('gets the client a 500 and the operator the exception on stderr, and the service goes on', async () => {
+    const dir = mkdtempSync(path.join(tmp, 'raise-'));
+    const image = path.join(dir, 'raise.wasm');
+    writeFileSync(
+      path.join(dir, 'service.ml'),
+      [
+        'module Main (S : Net.S) = struct',
+        '  module H = Http.Server (S)',
+        '  let start stack =',
+        '    let open Promise.Syntax in',
+        '    let routes = [',
+        '      Http.Router.get "/boom" (fun _ _ -> failwith "no \\"luck\\"");',
+        '      Http.Router.get "/ok" (fun _ _ -> Promise.return (Http.respond "fine\\n")) ] in',
+        '    let* r = H.listen stack ~port:8080 (Http.Router.dispatch routes) in',
+        '    match r with Ok () -> fst (Promise.wait ()) | Error e -> failwith (Net.pp_error e)',
+        'end',
+        '',
+      ].join('\n'),
+    );
+    const built = await runMlc(['build', 'service.ml', '-o', image], dir);
+    expect(built.stderr).toBe('');
+    let s: Server | null = null;
+    try {
+      s = await boot(image);
+      let err = '';
+      s.proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+      expect((await get(s.port, '/boom?x=1')).status).toBe(500);
+      expect((await get(s.port, '/ok')).body).toBe('fine\n');
+      expect(err).toContain('http: GET /boom?x=1: the handler raised Failure("no \\"luck\\""); answered 500\n');
+    } finally {
+      await stop(s, 'SIGKILL');
+    }
   }, T);
 });
 

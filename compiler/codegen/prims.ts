@@ -235,6 +235,12 @@ export const prims: Record<string, PrimCode> = {
   caml_sys_exit: { args: ['i'], result: 'v', code: ([a]) => `(block (result eqref) (call $host_exit (i32.wrap_i64 ${a})) (unreachable))` },
   new_exn_id: call('$new_exn_id', 1),
   caml_hash: call('$caml_hash', 4),
+  // a value's shape, for Printexc (what OCaml's Obj gives it): kind as val_kind
+  // (0 int, 1 block, 2 string, 3 float, 4 other), tag, size and fields of a block
+  mlc_obj_kind: { args: ['v'], result: 'i', code: ([v]) => `(i64.extend_i32_u (call $val_kind ${v}))` },
+  mlc_obj_tag: { args: ['v'], result: 'i', code: ([v]) => `(i64.extend_i32_s (call $tag_of ${v}))` },
+  mlc_obj_size: { args: ['v'], result: 'i', code: ([v]) => `(i64.extend_i32_u (call $val_size ${v}))` },
+  mlc_obj_field: { args: ['v', 'i'], result: 'v', code: ([v, i]) => `(call $val_field ${v} (i32.wrap_i64 ${i}))` },
   // the host interface of services (stdlib/host.ml)
   mlc_clock_monotonic: { args: ['v'], result: 'i', code: ([a]) => `(block (result i64) (drop ${a}) (call $host_clock_monotonic))` },
   mlc_clock_wall: { args: ['v'], result: 'i', code: ([a]) => `(block (result i64) (drop ${a}) (call $host_clock_wall))` },

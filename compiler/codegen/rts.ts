@@ -671,7 +671,7 @@ ${applyFull()}
 
 ;; ---- inspection, for the host (printing uncaught exceptions) ----
 ;; kind: 0 int, 1 block, 2 string, 3 float, 4 closure
-(func (export "val_kind") (param $v eqref) (result i32)
+(func $val_kind (export "val_kind") (param $v eqref) (result i32)
   (if (i32.or (ref.test (ref i31) (local.get $v)) (ref.test (ref $Int64) (local.get $v))) (then (return (i32.const 0))))
   (if (ref.test (ref $Block) (local.get $v)) (then (return (i32.const 1))))
   (if (ref.test (ref $String) (local.get $v)) (then (return (i32.const 2))))
@@ -680,9 +680,9 @@ ${applyFull()}
 (func (export "val_int") (param $v eqref) (result i64) (call $int_of (local.get $v)))
 (func (export "val_float") (param $v eqref) (result f64) (call $float_of (local.get $v)))
 (func (export "val_tag") (param $v eqref) (result i32) (call $tag_of (local.get $v)))
-(func (export "val_size") (param $v eqref) (result i32)
+(func $val_size (export "val_size") (param $v eqref) (result i32)
   (i32.sub (array.len (ref.cast (ref $Block) (local.get $v))) (i32.const 1)))
-(func (export "val_field") (param $v eqref) (param $i i32) (result eqref)
+(func $val_field (export "val_field") (param $v eqref) (param $i i32) (result eqref)
   (array.get $Block (ref.cast (ref $Block) (local.get $v)) (i32.add (local.get $i) (i32.const 1))))
 ;; copies up to 64 KiB of the string into io memory and returns its full length
 (func (export "val_string") (param $v eqref) (result i32)

@@ -46,6 +46,8 @@ export const primitiveArity: Record<string, number> = {
   mlc_output: 2, caml_sys_exit: 1,
   // hashing (Hashtbl.hash)
   caml_hash: 4,
+  // a value's shape (Printexc)
+  mlc_obj_kind: 1, mlc_obj_tag: 1, mlc_obj_size: 1, mlc_obj_field: 2,
   // the host interface of services (stdlib/host.ml)
   mlc_clock_monotonic: 1, mlc_clock_wall: 1, mlc_entropy: 1, mlc_io_read: 1,
   mlc_device_request: 6, mlc_register_callback: 1,
