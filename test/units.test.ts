@@ -53,4 +53,14 @@ describe('files as modules', () => {
     expect(r.stdout).toBe('name first\nhello, world!\n');
     expect(r.code).toBe(0);
   }, programTimeoutMs);
+
+  it("the main file is checked against its own .mli, and -i still prints what it defines", async () => {
+    const dir = project({ 'main.ml': 'let x = 1\nlet y = "a"\n', 'main.mli': 'val x : int\nval y : int\n' });
+    const r = await runMlc(['check', 'main.ml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Error: The implementation main.ml does not match the interface main.mli:');
+    expect(r.stderr).toContain('File "main.mli", line 2, characters 0-11:');
+    const i = await runMlc(['check', '-i', 'main.ml'], dir);
+    expect(i.stdout).toBe('val x : int\nval y : string\n');
+  }, programTimeoutMs);
 });

@@ -171,7 +171,11 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
   // parsed, checked and linked: a program that uses only Stdlib pays for nothing else.
   const library = timed('parse stdlib', () => loadLibrary());
   const needed = new Set<string>(['Stdlib']);
-  for (const { ast } of userUnits) for (const m of mentionedModules(ast.items)) needed.add(m);
+  for (const { unit, ast } of userUnits) {
+    for (const m of mentionedModules(ast.items)) needed.add(m);
+    // an interface may name a library module its implementation does not
+    if (unit.mli) for (const m of mentionedModules(parseInterface(loadSource(unit.mli)).items)) needed.add(m);
+  }
   if (opts.stopAfter !== 'typing' && findMain(userUnits[userUnits.length - 1]!.ast)) {
     for (const m of serviceModules) needed.add(m);
   }
@@ -186,7 +190,11 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
     if (unit.name === 'Stdlib') env = openUnit(env, 'Stdlib');
   }
   let mainSignature: Signature | null = null;
-  for (const { unit, ast } of userUnits) mainSignature = checkUnit(unit, ast, 'typing');
+  const mainFile = userUnits[userUnits.length - 1]!.unit;
+  for (const { unit, ast } of userUnits) {
+    // `-i` prints what the main file defines, whatever its .mli says, as ocamlc -i does
+    mainSignature = checkUnit(opts.wantInterface && unit === mainFile ? { ...unit, mli: null } : unit, ast, 'typing');
+  }
   const interfaceText = opts.wantInterface ? printSignature(mainSignature!) : null;
 
   // A unit with a Main is a service: wire its devices with generated units.

@@ -40,7 +40,9 @@ export function discoverUnits(
   parse: (path: string) => Implementation,
 ): { unit: UnitFile; ast: Implementation }[] {
   const dir = dirname(mainPath);
-  const main: UnitFile = { name: moduleNameOf(mainPath), ml: mainPath, mli: null };
+  // the main file is checked against its own interface too, as ocamlopt would
+  const mainMli = mainPath.replace(/\.ml$/, '.mli');
+  const main: UnitFile = { name: moduleNameOf(mainPath), ml: mainPath, mli: mainMli !== mainPath && existsSync(mainMli) ? mainMli : null };
   const found = new Map<string, { unit: UnitFile; ast: Implementation; deps: string[]; mentions: Map<string, Span> }>();
   const visit = (unit: UnitFile): void => {
     if (found.has(unit.name)) return;
