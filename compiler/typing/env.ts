@@ -432,6 +432,7 @@ export function findTypeDecl(path: Path): TypeDecl | null {
 }
 
 const moduleTypeCache = new Map<string, ModType | null>();
+const applyCache = new WeakMap<ModType, Map<string, ModType>>();
 
 /** The module type of a module path (functor applications included). */
 export function findModuleType(path: Path): ModType | null {
@@ -451,7 +452,18 @@ export function findModuleType(path: Path): ModType | null {
       const f = findModuleType(path.fn);
       const fs = f ? scrapeModType(f) : null;
       if (!fs || fs.kind !== 'functor') return null;
-      return strengthen(substModType(new Map([[fs.param.stamp, path.arg]]), fs.result), path);
+      // Cached per functor type and path: the result depends only on both, and
+      // recomputing it substitutes through the whole result signature (each
+      // expansion of a type `F(X).t` comes here).
+      let byPath = applyCache.get(fs);
+      if (!byPath) applyCache.set(fs, (byPath = new Map()));
+      const key = pathKeyOf(path);
+      let r = byPath.get(key);
+      if (!r) {
+        r = strengthen(substModType(new Map([[fs.param.stamp, path.arg]]), fs.result), path);
+        byPath.set(key, r);
+      }
+      return r;
     }
   }
 }

@@ -7,6 +7,7 @@
 // variables must stay shared to keep their identity.
 
 import {
+  type CtorDecl,
   type ExceptionDecl,
   type LabelDecl,
   type ModType,
@@ -50,19 +51,50 @@ export function substType(s: Subst, t0: Type): Type {
       return p === t.param && r === t.result ? t : { kind: 'arrow', label: t.label, param: p, result: r };
     }
     case 'tuple': {
-      const items = t.items.map((i) => substType(s, i));
-      return items.every((x, i) => x === t.items[i]) ? t : { kind: 'tuple', items };
+      const items = substTypes(s, t.items);
+      return items === t.items ? t : { kind: 'tuple', items };
     }
     case 'constr': {
       const path = substPath(s, t.path);
-      const args = t.args.map((a) => substType(s, a));
-      return path === t.path && args.every((x, i) => x === t.args[i])
-        ? t
-        : { kind: 'constr', path, args };
+      const args = substTypes(s, t.args);
+      return path === t.path && args === t.args ? t : { kind: 'constr', path, args };
     }
   }
 }
 
+/** `ts` substituted: the same array when no element changes (nothing allocated). */
+function substTypes(s: Subst, ts: readonly Type[]): readonly Type[] {
+  let out: Type[] | null = null;
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    const u = substType(s, t);
+    if (out) out.push(u);
+    else if (u !== t) {
+      out = ts.slice(0, i);
+      out.push(u);
+    }
+  }
+  return out ?? ts;
+}
+
+/** Labels substituted: the same array when no field type changes. */
+function substLabelsShared(s: Subst, ls: readonly LabelDecl[]): readonly LabelDecl[] {
+  let out: LabelDecl[] | null = null;
+  for (let i = 0; i < ls.length; i++) {
+    const l = ls[i]!;
+    const type = substType(s, l.type);
+    const m = type === l.type ? l : { name: l.name, mutable: l.mutable, type };
+    if (out) out.push(m);
+    else if (m !== l) {
+      out = ls.slice(0, i);
+      out.push(m);
+    }
+  }
+  return out ?? ls;
+}
+
+/** Always a fresh array: an exception's inline record gets a type per view of
+ * its declaration, keyed by the identity of its field array (env.ts). */
 function substLabels(s: Subst, ls: readonly LabelDecl[]): LabelDecl[] {
   return ls.map((l) => ({ name: l.name, mutable: l.mutable, type: substType(s, l.type) }));
 }
@@ -71,26 +103,38 @@ function substKind(s: Subst, k: TypeKind): TypeKind {
   switch (k.kind) {
     case 'abstract':
       return k;
-    case 'record':
-      return { kind: 'record', fields: substLabels(s, k.fields) };
-    case 'variant':
-      return {
-        kind: 'variant',
-        ctors: k.ctors.map((c) => ({
-          name: c.name,
-          args: c.args.map((a) => substType(s, a)),
-          inlineRecord: c.inlineRecord ? substLabels(s, c.inlineRecord) : null,
-        })),
-      };
+    case 'record': {
+      const fields = substLabelsShared(s, k.fields);
+      return fields === k.fields ? k : { kind: 'record', fields };
+    }
+    case 'variant': {
+      let ctors: CtorDecl[] | null = null;
+      for (let i = 0; i < k.ctors.length; i++) {
+        const c = k.ctors[i]!;
+        const args = substTypes(s, c.args);
+        const inlineRecord = c.inlineRecord ? substLabelsShared(s, c.inlineRecord) : null;
+        const c2 = args === c.args && inlineRecord === c.inlineRecord ? c : { name: c.name, args, inlineRecord };
+        if (ctors) ctors.push(c2);
+        else if (c2 !== c) {
+          ctors = k.ctors.slice(0, i);
+          ctors.push(c2);
+        }
+      }
+      return ctors ? { kind: 'variant', ctors } : k;
+    }
   }
 }
 
+/** `d` substituted: `d` itself when nothing in it changes. */
 export function substDecl(s: Subst, d: TypeDecl): TypeDecl {
   if (s.size === 0) return d;
+  const kind = substKind(s, d.kind);
+  const manifest = d.manifest ? substType(s, d.manifest) : null;
+  if (kind === d.kind && manifest === d.manifest) return d;
   return {
     params: d.params,
-    kind: substKind(s, d.kind),
-    manifest: d.manifest ? substType(s, d.manifest) : null,
+    kind,
+    manifest,
     private: d.private,
     variance: d.variance,
     span: d.span,
@@ -104,47 +148,72 @@ export function substExn(s: Subst, d: ExceptionDecl): ExceptionDecl {
   };
 }
 
+/** `item` substituted: `item` itself when nothing in it changes (exceptions
+ * excepted, see substLabels). */
 export function substItem(s: Subst, item: SigItem): SigItem {
   switch (item.kind) {
-    case 'value':
-      return {
-        kind: 'value',
-        id: item.id,
-        desc: { type: substType(s, item.desc.type), prim: item.desc.prim },
-      };
-    case 'type':
-      return { kind: 'type', id: item.id, decl: substDecl(s, item.decl), ...(item.recNext ? { recNext: true } : {}) };
+    case 'value': {
+      const type = substType(s, item.desc.type);
+      if (type === item.desc.type) return item;
+      return { kind: 'value', id: item.id, desc: { type, prim: item.desc.prim } };
+    }
+    case 'type': {
+      const decl = substDecl(s, item.decl);
+      if (decl === item.decl) return item;
+      return { kind: 'type', id: item.id, decl, ...(item.recNext ? { recNext: true } : {}) };
+    }
     case 'exception':
       return { kind: 'exception', id: item.id, decl: substExn(s, item.decl) };
-    case 'module':
-      return { kind: 'module', id: item.id, mty: substModType(s, item.mty) };
-    case 'modtype':
-      return { kind: 'modtype', id: item.id, mty: item.mty ? substModType(s, item.mty) : null };
+    case 'module': {
+      const mty = substModType(s, item.mty);
+      return mty === item.mty ? item : { kind: 'module', id: item.id, mty };
+    }
+    case 'modtype': {
+      if (!item.mty) return item;
+      const mty = substModType(s, item.mty);
+      return mty === item.mty ? item : { kind: 'modtype', id: item.id, mty };
+    }
   }
 }
 
+/** `sig` substituted: `sig` itself when no item changes. */
 export function substSig(s: Subst, sig: Signature): Signature {
   if (s.size === 0) return sig;
-  return sig.map((i) => substItem(s, i));
+  let out: SigItem[] | null = null;
+  for (let i = 0; i < sig.length; i++) {
+    const it = sig[i]!;
+    const u = substItem(s, it);
+    if (out) out.push(u);
+    else if (u !== it) {
+      out = sig.slice(0, i);
+      out.push(u);
+    }
+  }
+  return out ?? sig;
 }
 
+/** `m` substituted: `m` itself when nothing in it changes. */
 export function substModType(s: Subst, m: ModType): ModType {
   if (s.size === 0) return m;
   switch (m.kind) {
-    case 'sig':
-      return { kind: 'sig', items: substSig(s, m.items) };
-    case 'functor':
-      return {
-        kind: 'functor',
-        param: m.param,
-        paramType: substModType(s, m.paramType),
-        result: substModType(s, m.result),
-        ...(m.generative ? { generative: true } : {}),
-      };
-    case 'ident':
-      return { kind: 'ident', path: substPath(s, m.path) };
-    case 'alias':
-      return { kind: 'alias', path: substPath(s, m.path) };
+    case 'sig': {
+      const items = substSig(s, m.items);
+      return items === m.items ? m : { kind: 'sig', items };
+    }
+    case 'functor': {
+      const paramType = substModType(s, m.paramType);
+      const result = substModType(s, m.result);
+      if (paramType === m.paramType && result === m.result) return m;
+      return { kind: 'functor', param: m.param, paramType, result, ...(m.generative ? { generative: true } : {}) };
+    }
+    case 'ident': {
+      const path = substPath(s, m.path);
+      return path === m.path ? m : { kind: 'ident', path };
+    }
+    case 'alias': {
+      const path = substPath(s, m.path);
+      return path === m.path ? m : { kind: 'alias', path };
+    }
   }
 }
 
