@@ -21,16 +21,20 @@ export function readManifest(module: WebAssembly.Module): ManifestDevice[] {
   const sections = WebAssembly.Module.customSections(module, 'mlc.manifest');
   if (sections.length === 0) return [];
   try {
-    const parsed = JSON.parse(new TextDecoder().decode(sections[0]!)) as { devices?: unknown };
-    const devices = parsed.devices;
+    const parsed = JSON.parse(new TextDecoder().decode(sections[0]!)) as unknown;
+    const devices = typeof parsed === 'object' && parsed !== null ? (parsed as { devices?: unknown }).devices : undefined;
     if (!Array.isArray(devices)) throw new Error('no device list');
-    return devices.map((d) => {
+    const seen = new Set<string>();
+    return devices.map((d: unknown) => {
+      if (typeof d !== 'object' || d === null) throw new Error('a device that is not an object');
       const { kind, name } = d as { kind?: unknown; name?: unknown };
       if (typeof kind !== 'string' || typeof name !== 'string') throw new Error('a device without kind or name');
       // the compiler writes identifiers only; anything else (control characters
       // that would be echoed to a terminal, say) is a damaged or forged image
       if (!/^[a-z_][A-Za-z0-9_']{0,63}$/.test(name)) throw new Error(`a device named ${JSON.stringify(name)}`);
       if (!/^[a-z]{1,16}$/.test(kind)) throw new Error(`a device of kind ${JSON.stringify(kind)}`);
+      if (seen.has(name)) throw new Error(`two devices named ${JSON.stringify(name)}`);
+      seen.add(name);
       return { kind, name };
     });
   } catch (e) {

@@ -31,6 +31,14 @@ export function bootImage(image: Uint8Array, flags: RunFlags, verbose = false, m
     // The console device reads the worker's stdin: feed it ours, and let go of
     // ours when the image stops, so that an unread terminal does not keep us alive.
     process.stdin.pipe(worker.stdin!);
+    // Ctrl-C or a kill: what the guest printed is written before we go, as
+    // OCaml's buffers would be had it exited; status 128 + the signal's number
+    for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+      process.once(signal, () => {
+        flushShared(1, stdoutBuffer);
+        process.exit(status);
+      });
+    }
     worker.on('exit', () => {
       process.stdin.unpipe(worker.stdin!);
       process.stdin.destroy();

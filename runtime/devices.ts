@@ -4,7 +4,7 @@
 // status, never an exception in the host.
 
 import { randomFillSync } from 'node:crypto';
-import { constants, type FileHandle, open, readdir, readFile, mkdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { constants, type FileHandle, open, readdir, readFile, mkdir, realpath, rm, stat, lstat, writeFile } from 'node:fs/promises';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -93,8 +93,17 @@ export class BlockDevice implements Device {
 
   /** Opens (creating if needed) the backing file; `sizeSectors` extends a new one. */
   static async attach(name: string, file: string, readOnly = false, sizeSectors = 2048): Promise<BlockDevice> {
+    // A disk image is written in place, so a wrong path costs data: refuse what
+    // cannot be one (a source file, a symbolic link leading elsewhere, a file
+    // that is not a whole number of sectors) rather than overwrite its start.
+    if (/\.(ml|mli|wasm)$/i.test(file)) throw new Error('that is a source or image file, not a disk image');
+    const before = await lstat(file).catch(() => null);
+    if (before?.isSymbolicLink()) throw new Error('it is a symbolic link; give the disk image itself');
+    if (before && before.isFile() && before.size % SECTOR_SIZE !== 0) {
+      throw new Error(`its size (${before.size} bytes) is not a whole number of ${SECTOR_SIZE}-byte sectors, so it is not a disk image`);
+    }
     const d = new BlockDevice(name, readOnly);
-    d.handle = await open(file, readOnly ? constants.O_RDONLY : constants.O_RDWR | constants.O_CREAT);
+    d.handle = await open(file, (readOnly ? constants.O_RDONLY : constants.O_RDWR | constants.O_CREAT) | constants.O_NOFOLLOW);
     const st = await d.handle.stat();
     if (st.size === 0 && !readOnly) {
       await d.handle.truncate(sizeSectors * SECTOR_SIZE);
@@ -197,7 +206,12 @@ export class KvDevice implements Device {
     const file = this.resolve(key);
     if (file === null || !(await this.inside(file))) return [1];
     if ((op === 4 || op === 5) && file === this.root) return [op === 4 ? 2 : 1]; // the root itself stays
-    const info = await stat(file).catch(() => null);
+    const found = await stat(file).catch(() => null);
+    // only files and directories are values and dictionaries: a FIFO, socket or
+    // device would block or mislead, so the store does not see it at all
+    const special = found !== null && !found.isFile() && !found.isDirectory();
+    if (special && op !== 0 && op !== 2) return [1];
+    const info = special ? null : found;
     switch (op) {
       case 0:
         return [0, enc.encode(info === null ? '' : info.isDirectory() ? 'dictionary' : 'value')];
@@ -210,6 +224,7 @@ export class KvDevice implements Device {
         if (!info.isDirectory()) return [3];
         const entries = await readdir(file, { withFileTypes: true });
         const lines = entries
+          .filter((e) => e.isFile() || e.isDirectory() || e.isSymbolicLink())
           .map((e) => `${e.name}\t${e.isDirectory() ? 'dictionary' : 'value'}\n`)
           .sort()
           .join('');

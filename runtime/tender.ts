@@ -13,6 +13,8 @@ import { formatFloat, formatInt, parseFloat64, parseInt63 } from './format.ts';
 
 export interface Output {
   write(bytes: Uint8Array): void;
+  /** Writes out what is buffered (a service's log must not wait for its exit). */
+  flush?(): void;
 }
 
 export interface RunOptions {
@@ -135,6 +137,10 @@ export async function runImage(bytes: Uint8Array, opts: RunOptions): Promise<num
     return 3;
   }
   exports = instance.exports as unknown as GuestExports;
+  if (typeof exports.main !== 'function' || typeof exports.mlc_has_callback !== 'function') {
+    opts.stderr.write(encode('mlc: cannot load the image: it is WebAssembly, but not an image mlc built (no main function)\n'));
+    return 3;
+  }
   opts.onBoot?.(performance.now() - t0);
   try {
     exports.main();
@@ -204,6 +210,8 @@ class EventLoop {
       return this.end(reportGuestFailure(e, ex, this.opts));
     }
     if (next <= -2n) return this.end(Number(-2n - next));
+    // the guest now waits: what it printed so far is shown now, not at exit
+    this.opts.stdout.flush?.();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (next >= 0n) {

@@ -3,6 +3,7 @@
 // Timing is checked loosely (a lower bound only), never as a benchmark.
 
 import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,6 +81,25 @@ describe('services', () => {
 });
 
 describe('guest faults', () => {
+  it('Ctrl-C on a guest that never yields still writes what it printed, and exits 130', async () => {
+    const file = path.join(tmp, 'spin.ml');
+    writeFileSync(file, 'let () = print_endline "before loop"; while true do () done\n');
+    const proc = spawn(process.execPath, [path.join(repoRoot, 'bin/mlc.js'), 'run', '-v', file], { cwd: tmp });
+    let out = '';
+    let err = '';
+    proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve) =>
+      proc.stderr!.on('data', (d: Buffer) => {
+        err += d.toString();
+        if (err.includes('booted in')) setTimeout(resolve, 500); // then it is in its loop
+      }),
+    );
+    proc.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(out).toBe('before loop\n');
+  }, T);
+
   it('an image whose manifest was edited to hold terminal escapes is refused, and the escapes are not echoed', async () => {
     const image = path.join(tmp, 'forged.wasm');
     await mlc('build', example('block/service.ml'), '-o', image);

@@ -3,7 +3,7 @@
 // a missing file or a bad flag.
 
 import { Command, CommanderError, Option } from 'commander';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { readManifest, type RunFlags } from '../../runtime/attach.ts';
 import { bootImage, DEFAULT_MEMORY_MB } from '../../runtime/boot.ts';
@@ -194,6 +194,10 @@ buildDeviceFlags(common(program.command('build').description('compile FILE.ml to
     const result = await compile(file, flags, { service: serviceFlags(flags) });
     if (!result.wasm) return;
     const out = flags.output ?? file.replace(/\.ml$/, '.wasm');
+    // never put an image where a source was
+    if (/\.mli?$/i.test(out) || (existsSync(out) && realpathSync(out) === realpathSync(file))) {
+      fail(`-o ${out}: that is a source file; the image goes in a .wasm file`);
+    }
     try {
       writeFileSync(out, result.wasm);
     } catch (e) {
