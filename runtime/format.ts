@@ -200,7 +200,8 @@ export function formatFloat(fmt: string, x: number, signBit = x < 0 || Object.is
   const a = Math.abs(x);
   const upper = spec.conv === spec.conv.toUpperCase();
   if (!Number.isFinite(a)) {
-    const body = Number.isNaN(a) ? 'nan' : 'inf';
+    // %h spells infinity out, as OCaml's hexadecimal printer does
+    const body = Number.isNaN(a) ? 'nan' : spec.conv.toLowerCase() === 'h' ? 'infinity' : 'inf';
     return pad(sign, upper ? body.toUpperCase() : body, spec, false);
   }
   const prec = spec.precision ?? 6;
@@ -214,6 +215,8 @@ export function formatFloat(fmt: string, x: number, signBit = x < 0 || Object.is
       body = exponential(a, prec, upper);
       break;
     case 'g': {
+      // OCaml's Printf drops the '#' of %#g (C would keep the trailing zeros)
+      spec.hash = false;
       const p = prec === 0 ? 1 : prec;
       // the exponent X that %e would print with precision p - 1
       const probe = exponential(a, p - 1, false);

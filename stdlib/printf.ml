@@ -54,8 +54,9 @@ let convert spec conv (x : 'x) =
   | 'u' | 'x' | 'X' | 'o' -> format_int (c_spec spec (String.make 1 conv)) (magic x)
   | 's' -> pad spec (magic x)
   | 'S' -> pad spec ("\"" ^ String.escaped (magic x) ^ "\"")
-  | 'c' -> pad spec (String.make 1 (magic x))
-  | 'C' -> pad spec ("'" ^ Char.escaped (magic x) ^ "'")
+  (* OCaml pads neither %c nor %C: a width there is accepted and ignored *)
+  | 'c' -> String.make 1 (magic x)
+  | 'C' -> "'" ^ Char.escaped (magic x) ^ "'"
   | 'b' | 'B' -> pad spec (string_of_bool (magic x))
   | 'f' | 'e' | 'E' | 'g' | 'G' | 'h' | 'H' -> format_float (c_spec spec (String.make 1 conv)) (magic x)
   | 'F' -> pad spec (ocaml_float spec (magic x))
