@@ -30,8 +30,13 @@ function report(diags: Diagnostic[], flags: CommonFlags): void {
   }
 }
 
+/** How the current command prints diagnostics; set before its action runs. */
+let errorFormat: 'text' | 'json' = 'text';
+
+/** A driver error (a flag, a file): one line, or one JSON diagnostic for editors. */
 function fail(message: string): never {
-  process.stderr.write(`mlc: ${message}\n`);
+  if (errorFormat === 'json') process.stderr.write(`${renderJson({ severity: 'error', phase: 'driver', span: null, message })}\n`);
+  else process.stderr.write(`mlc: ${message}\n`);
   process.exit(2);
 }
 
@@ -181,6 +186,9 @@ function common(cmd: Command): Command {
 
 const program = new Command();
 program
+  .hook('preAction', (_program, command) => {
+    errorFormat = command.opts().errorFormat === 'json' ? 'json' : 'text';
+  })
   .name('mlc')
   .description('Compile ML (a subset of OCaml) to WebAssembly images and run them')
   .exitOverride()
