@@ -1,6 +1,8 @@
 // The documentation cannot rot: every fenced block of docs/*.md and README.md
-// that is a program is built, and run where the docs show what it prints. The
-// info string after the fence says what a block is:
+// that is a program is built, and run where the docs show what it prints; every
+// diagnostic the docs show is mlc's exact text. The conventions are explained
+// for writers in docs/README.md; in short, the info string after the fence
+// says what a block is:
 //
 //   ```ocaml                  a whole program. If the next block is
 //                             ```text output, it is run and must print that.
@@ -9,9 +11,8 @@
 //   ```ocaml service FLAGS    a service built with these build flags
 //   ```ocaml fragment         part of a program: not built
 //   ```ocaml error: KEY       a program that fails, at compile time or at run
-//                             time, with KEY on stderr; a ```text block
-//                             right after it shows the diagnostic in full.
-//                             KEY may be pieces of the message: `A ... B`
+//                             time, with KEY on stderr. KEY may be pieces of
+//                             the message: `A ... B`
 //   ```ocaml file=PATH        must be the file PATH of the repository, as is
 //   ```sh run                 commands run by bash from a scratch directory
 //                             that has the repository's docs/ and examples/,
@@ -25,11 +26,26 @@
 //                             with "mlc: " are looked for on stderr, the
 //                             others are stdout, exactly (but "NNN bytes"
 //                             stands for any size: images change size)
-//   ```text error: KEY        the block before failed (a command, or a
-//                             service run), with KEY on stderr
+//   ```text stderr            all that the program before (an ```ocaml block,
+//                             after its ```text output if it has one, or an
+//                             ```ocaml error: block) printed on stderr,
+//                             exactly. Such a program is built on its own,
+//                             as the file example.ml. After a ```sh serve
+//                             block (and its output): all the service's
+//                             stderr, once its clients are done
+//   ```text error: KEY        the block before (a ```sh run block, or a
+//                             service) failed with KEY on stderr, and the
+//                             block is all of its stderr, exactly
 //
-// Any other fence (```sh, ```text, ...) is prose. Plain programs with output
-// are compiled together, as units of one program, to keep builds few.
+// A ```text block right after an ```ocaml error: block must be ```text stderr,
+// so that no diagnostic is shown unchecked. Any other fence (```sh, ```text,
+// ...) is prose. Plain programs with output (and no stderr block) are compiled
+// together, as units of one program, to keep builds few; they must print
+// nothing on stderr.
+//
+// MLC_UPDATE_DOCS=1 npx vitest run test/docs.test.ts rewrites the ```text
+// stderr and ```text error: blocks in place from mlc's real stderr (the rest
+// is still checked); read the diff of the docs, and their prose, afterwards.
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFile, spawn } from 'node:child_process';
@@ -41,6 +57,7 @@ import { limiter, poolSize, programTimeoutMs, repoRoot, runMlc } from './harness
 interface Block {
   readonly doc: string; // path relative to the repository
   readonly line: number; // of the opening fence
+  readonly end: number; // of the closing fence
   readonly lang: string;
   readonly attrs: string;
   readonly body: string;
@@ -62,7 +79,9 @@ function parseBlocks(doc: string): Block[] {
     const start = i;
     const body: string[] = [];
     for (i++; i < lines.length && lines[i] !== '```'; i++) body.push(lines[i]!);
-    const block: Block = { doc, line: start + 1, lang: fence[1]!, attrs: fence[2]!.trim(), body: body.join('\n') + '\n', section, next: null };
+    const block: Block = {
+      doc, line: start + 1, end: i + 1, lang: fence[1]!, attrs: fence[2]!.trim(), body: body.join('\n') + '\n', section, next: null,
+    };
     if (blocks.length > 0) blocks[blocks.length - 1]!.next = block;
     blocks.push(block);
   }
@@ -72,7 +91,7 @@ function parseBlocks(doc: string): Block[] {
 const docs = ['README.md', ...readdirSync(path.join(repoRoot, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 const blocks = docs.flatMap(parseBlocks);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'mlc-docs-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const update = process.env.MLC_UPDATE_DOCS === '1';
 const pooled = limiter(poolSize);
 let scratchCount = 0;
 const scratch = (): string => {
@@ -84,12 +103,22 @@ const scratch = (): string => {
 const outputOf = (b: Block): string | null => (b.next?.lang === 'text' && b.next.attrs === 'output' ? b.next.body : null);
 const errorKey = (attrs: string): string | null => /^error:\s*(.+)$/.exec(attrs)?.[1] ?? null;
 const isService = (b: Block): boolean => b.attrs.startsWith('service') || (b.attrs === '' && /^module Main\b/m.test(b.body));
+const isText = (b: Block | null, attrs: string): boolean => b?.lang === 'text' && b.attrs === attrs;
+/** The ```text stderr block that shows what a program (or a `sh serve` service) printed on stderr: right after it, or after its output. */
+const stderrBlockOf = (b: Block): Block | null =>
+  isText(b.next, 'stderr') ? b.next : isText(b.next, 'output') && isText(b.next!.next, 'stderr') ? b.next!.next : null;
+/** The ```text error: KEY block right after a block, if any. */
+const errorBlockOf = (b: Block): Block | null => (b.next?.lang === 'text' && errorKey(b.next.attrs) !== null ? b.next : null);
+
+/** Output is read as latin1 (byte for byte); the docs are UTF-8. */
+const utf8 = (s: string): string => Buffer.from(s, 'latin1').toString('utf8');
+// an image's size changes with the compiler: `NNN bytes` matches any size
+const sizes = (s: string): string => s.replace(/\b\d+ bytes\b/g, 'N bytes');
 
 /** Checks what a command printed against a ```text output block; null if it matches. */
 function compareOutput(expected: string, stdout: string, stderr: string): string | null {
-  // an image's size changes with the compiler: `NNN bytes` matches any size
-  const sizes = (s: string): string => s.replace(/\b\d+ bytes\b/g, 'N bytes');
-  stdout = sizes(stdout);
+  stdout = sizes(utf8(stdout));
+  stderr = utf8(stderr);
   const lines = sizes(expected).split('\n');
   const wantOut = lines.filter((l) => !l.startsWith('mlc: ')).join('\n');
   const wantErr = lines.filter((l) => l.startsWith('mlc: '));
@@ -101,6 +130,7 @@ function compareOutput(expected: string, stdout: string, stderr: string): string
 
 /** Checks a failure against a `text error: KEY` block or an `ocaml error: KEY` block. */
 function compareError(key: string, code: number | null, stderr: string): string | null {
+  stderr = utf8(stderr);
   if (code === 0) return `expected a failure with "${key}", but it succeeded`;
   const missing = keyParts(key).filter((k) => !stderr.includes(k));
   if (missing.length > 0) return `expected "${missing.join('", "')}" on stderr, got (status ${code}):\n${stderr}`;
@@ -109,6 +139,41 @@ function compareError(key: string, code: number | null, stderr: string): string 
 
 /** A key may be several pieces of the message: `A ... B`. */
 const keyParts = (key: string): string[] => key.split(' ... ');
+
+/** The new bodies of ```text stderr and ```text error: blocks, written back by the update mode. */
+const rewrites: { block: Block; body: string }[] = [];
+
+/**
+ * Checks that a block shows all of stderr, exactly; null if it does. In the
+ * update mode the block is rewritten instead.
+ */
+function compareStderr(shown: Block, stderr: string): string | null {
+  stderr = utf8(stderr);
+  const body = stderr === '' || stderr.endsWith('\n') ? stderr : stderr + '\n';
+  if (sizes(body) === sizes(shown.body)) return null;
+  if (update) {
+    rewrites.push({ block: shown, body });
+    return null;
+  }
+  return `${where(shown)} shows:\n${shown.body}but stderr was:\n${stderr}` +
+    `(MLC_UPDATE_DOCS=1 npx vitest run test/docs.test.ts rewrites the block)`;
+}
+
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+  const byDoc = new Map<string, { block: Block; body: string }[]>();
+  for (const r of rewrites) byDoc.set(r.block.doc, [...(byDoc.get(r.block.doc) ?? []), r]);
+  for (const [doc, rs] of byDoc) {
+    const file = path.join(repoRoot, doc);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    // from the end, so that the line numbers of the blocks before stay right
+    for (const { block, body } of rs.sort((a, b) => b.block.line - a.block.line)) {
+      lines.splice(block.line, block.end - block.line - 1, ...body.replace(/\n$/, '').split('\n'));
+    }
+    writeFileSync(file, lines.join('\n'));
+    console.log(`docs test: rewrote ${rs.length} block(s) of ${doc}: ${rs.map((r) => r.block.line).join(', ')}`);
+  }
+});
 
 /** bash with `npx mlc` meaning this checkout's mlc, run by the Node that runs the tests. */
 function bash(script: string, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -150,10 +215,17 @@ async function serve(b: Block, cwd: string): Promise<string | null> {
       proc.on('exit', () => reject(new Error(`the service exited: ${stderr}`)));
     });
     const r = await bash(clients.join('\n').replaceAll(`127.0.0.1:${docPort}`, `127.0.0.1:${port}`), cwd);
-    const shownErr = stderr.replaceAll(`127.0.0.1:${port}`, `127.0.0.1:${docPort}`);
     if (r.code !== 0) return `${where(b)}: the clients failed (status ${r.code}):\n${r.stderr}`;
     const expected = outputOf(b);
-    return expected === null ? null : compareOutput(expected, r.stdout, shownErr);
+    const shown = stderrBlockOf(b);
+    const shownErr = (): string => stderr.replaceAll(`127.0.0.1:${port}`, `127.0.0.1:${docPort}`);
+    // what the service logs reaches its stderr a moment after the answer
+    const wanted = (expected ?? '').split('\n').filter((l) => l.startsWith('mlc: '));
+    const arrived = (): boolean =>
+      wanted.every((l) => utf8(stderr).includes(l)) && (shown === null || (!update && sizes(utf8(shownErr())) === sizes(shown.body)));
+    for (let waited = 0; waited < 2000 && !arrived(); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    const failure = expected === null ? null : compareOutput(expected, r.stdout, shownErr());
+    return failure ?? (shown === null ? null : compareStderr(shown, shownErr()));
   } catch (e) {
     return `${where(b)}: ${(e as Error).message}`;
   } finally {
@@ -172,9 +244,9 @@ async function runSession(shBlocks: Block[]): Promise<string | null> {
     }
     const r = await bash(b.body, cwd);
     const expected = outputOf(b);
-    const key = b.next?.lang === 'text' ? errorKey(b.next.attrs) : null;
+    const shown = errorBlockOf(b);
     let failure: string | null;
-    if (key !== null) failure = compareError(key, r.code, r.stderr);
+    if (shown !== null) failure = compareError(errorKey(shown.attrs)!, r.code, r.stderr) ?? compareStderr(shown, r.stderr);
     else if (r.code !== 0) failure = `status ${r.code}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`;
     else failure = expected === null ? null : compareOutput(expected, r.stdout, r.stderr);
     if (failure) return `${where(b)}:\n${b.body}${failure}`;
@@ -185,9 +257,21 @@ async function runSession(shBlocks: Block[]): Promise<string | null> {
 const T = 10 * programTimeoutMs;
 
 describe('docs', () => {
-  it('every ocaml block says what it is; file= blocks match their files', () => {
+  it('every block says what it is; file= blocks match their files', () => {
     const problems: string[] = [];
     for (const b of blocks) {
+      if (b.lang === 'text' && b.attrs === 'stderr') {
+        const owner = blocks.find((o) => ((o.lang === 'ocaml' && o.attrs === '') || errorKey(o.attrs) !== null || (o.lang === 'sh' && o.attrs === 'serve')) && stderrBlockOf(o) === b);
+        if (owner === undefined || (owner.lang === 'ocaml' && errorKey(owner.attrs) === null && isService(owner))) {
+          problems.push(`${where(b)}: a text stderr block follows a plain program, an ocaml error: block or a sh serve block (or its text output)`);
+        }
+      }
+      if (b.lang === 'text' && errorKey(b.attrs) !== null) {
+        const before = blocks.find((o) => o.next === b);
+        if (!(before?.lang === 'sh' && before.attrs === 'run') && !(before?.lang === 'ocaml' && isService(before))) {
+          problems.push(`${where(b)}: a text error: block follows a sh run block or a service`);
+        }
+      }
       if (b.lang !== 'ocaml') continue;
       const file = /^file=(\S+)$/.exec(b.attrs)?.[1];
       if (file !== undefined) {
@@ -202,6 +286,9 @@ describe('docs', () => {
       } else if (!['', 'fragment'].includes(b.attrs) && !b.attrs.startsWith('service') && errorKey(b.attrs) === null) {
         problems.push(`${where(b)}: unknown info string "ocaml ${b.attrs}"`);
       }
+      if (errorKey(b.attrs) !== null && b.next?.lang === 'text' && b.next.attrs !== 'stderr') {
+        problems.push(`${where(b.next)}: the text block after an ocaml error: block shows its diagnostic: make it "text stderr"`);
+      }
     }
     expect(problems).toEqual([]);
   });
@@ -213,7 +300,8 @@ describe('docs', () => {
     for (const step of ['step4', 'step5', 'step6']) expect(read(`${step}/tally.ml`), step).toBe(read('step3/tally.ml'));
   });
 
-  const programs = blocks.filter((b) => b.lang === 'ocaml' && b.attrs === '' && !isService(b));
+  const plain = blocks.filter((b) => b.lang === 'ocaml' && b.attrs === '' && !isService(b));
+  const programs = plain.filter((b) => stderrBlockOf(b) === null);
   it.concurrent(`plain programs (${programs.length}) print what the docs show`, async () => {
     // One program whose units are the blocks, each after a unit printing a marker.
     const dir = scratch();
@@ -231,8 +319,9 @@ describe('docs', () => {
         const b = programs[Number(n) - 1]!;
         return `${b.doc}, line ${b.line + Number(l)}`;
       });
-    // warnings are allowed (the docs show one); errors are not
     expect(r.code, blame(r.stderr)).toBe(0);
+    // a warning the docs do not show would surprise a reader who runs the program
+    expect(blame(r.stderr), 'stderr').toBe('');
     const segments = r.stdout.split(/<<<block (\d+)>>>\n/);
     const problems: string[] = [];
     programs.forEach((b, i) => {
@@ -243,6 +332,19 @@ describe('docs', () => {
     expect(problems).toEqual([]);
   }, T);
 
+  // programs that succeed but print on stderr (a warning): built alone, as example.ml
+  for (const b of plain.filter((x) => stderrBlockOf(x) !== null)) {
+    it.concurrent(`${where(b)}: the program prints what the docs show, and its stderr`, async () => {
+      const dir = scratch();
+      writeFileSync(path.join(dir, 'example.ml'), b.body);
+      const r = await pooled(() => runMlc(['run', 'example.ml'], dir));
+      expect(r.code, r.stderr).toBe(0);
+      const expected = outputOf(b);
+      if (expected !== null) expect(compareOutput(expected, r.stdout, '')).toBeNull();
+      expect(compareStderr(stderrBlockOf(b)!, r.stderr)).toBeNull();
+    }, T);
+  }
+
   for (const b of blocks.filter((x) => x.lang === 'ocaml' && errorKey(x.attrs) !== null)) {
     const key = errorKey(b.attrs)!;
     it.concurrent(`${where(b)} fails with "${key}"`, async () => {
@@ -252,23 +354,25 @@ describe('docs', () => {
       // fails at run time (an uncaught exception) fails it too
       const r = await pooled(() => runMlc(['run', 'example.ml'], dir));
       expect(compareError(key, r.code, r.stderr)).toBeNull();
-      if (b.next?.lang === 'text' && b.next.attrs === '') {
-        for (const k of keyParts(key)) expect(b.next.body, 'the diagnostic shown after it').toContain(k);
-      }
+      const shown = stderrBlockOf(b);
+      if (shown !== null) expect(compareStderr(shown, r.stderr)).toBeNull();
     }, T);
   }
 
   for (const b of blocks.filter((x) => x.lang === 'ocaml' && x.attrs !== 'fragment' && errorKey(x.attrs) === null && isService(x))) {
     const flags = b.attrs.replace(/^service\s*/, '').split(/\s+/).filter((f) => f !== '');
     const expected = outputOf(b);
-    const failure = b.next?.lang === 'text' ? errorKey(b.next.attrs) : null;
-    const runs = expected !== null || failure !== null;
+    const shown = errorBlockOf(b);
+    const runs = expected !== null || shown !== null;
     it.concurrent(`${where(b)}: the service ${runs ? 'runs as the docs show' : 'builds'}`, async () => {
       const dir = scratch();
       writeFileSync(path.join(dir, 'service.ml'), b.body);
       const args = runs ? ['run', 'service.ml', ...flags] : ['build', 'service.ml', ...flags, '-o', 'service.wasm'];
       const r = await pooled(() => runMlc(args, dir));
-      if (failure !== null) return expect(compareError(failure, r.code, r.stderr)).toBeNull();
+      if (shown !== null) {
+        expect(compareError(errorKey(shown.attrs)!, r.code, r.stderr)).toBeNull();
+        return expect(compareStderr(shown, r.stderr)).toBeNull();
+      }
       expect(r.code, r.stderr).toBe(0);
       if (expected !== null) expect(compareOutput(expected, r.stdout, r.stderr)).toBeNull();
     }, T);
