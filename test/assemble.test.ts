@@ -3,6 +3,10 @@
 // assembled it, and text it does not read must still build, through binaryen.
 
 import { describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runMlc } from './harness/cli.ts';
 import { assembleText, Unsupported } from '../compiler/codegen/assemble.ts';
 import { assemble, AssembleError } from '../compiler/codegen/binaryen.ts';
 import { pruneUnreachable } from '../compiler/codegen/prune.ts';
@@ -98,7 +102,7 @@ describe('direct assembler', () => {
   test('behaves as binaryen does on the constructs the emitter writes', async () => {
     const direct = assembleText(pruneUnreachable(sample));
     expect(WebAssembly.validate(direct as Uint8Array<ArrayBuffer>)).toBe(true);
-    const viaBinaryen = await assemble(sample, { optimize: 3 });
+    const viaBinaryen = await assemble(sample, { optimize: 3, viaText: true });
     const expected = await run(viaBinaryen);
     expect(expected).toEqual([
       '10', '20', '30', '4950', '99', '42', '260', 'Infinity', '-0', String(2 ** -1022), '1.5e-7', 'NaN', '3.5',
@@ -117,6 +121,24 @@ describe('direct assembler', () => {
     const { instance } = await WebAssembly.instantiate(binary as Uint8Array<ArrayBuffer>);
     expect((instance.exports.f as () => number)()).toBe(4);
   }, 120_000);
+
+  test('-O3 reads what the direct assembler made: code nested too deeply for binaryen\'s text parser', async () => {
+    // toplevel definitions compile to a main function about four blocks deep per
+    // definition; binaryen.js's text parser overflows its stack from about 1,000
+    // ("__next_prime overflow" with 16,000 definitions)
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mlc-deep-'));
+    try {
+      const n = 2000;
+      const lines = Array.from({ length: n }, (_, i) => `let f${i} x = x + ${i}`);
+      lines.push(...Array.from({ length: n }, (_, i) => `let () = ignore (f${i} 1)`), `let () = print_int (f${n - 1} 1)`);
+      writeFileSync(path.join(dir, 'deep.ml'), lines.join('\n') + '\n');
+      const out = await runMlc(['run', '-O3', 'deep.ml'], dir);
+      expect(out.stderr).toBe('');
+      expect(out.stdout).toBe(String(n));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   test('an invalid module is an internal error, as binaryen reports it', async () => {
     const bad = '(module (func (export "f") (result i32) (i64.const 0)))';

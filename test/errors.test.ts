@@ -48,6 +48,23 @@ describe('diagnostics catalogue', () => {
     expect(out.stdout).toBe('1999000');
   }, 3 * programTimeoutMs);
 
+  // `array.new_fixed` takes at most 10,000 operands (V8 refuses the image with more)
+  for (const n of [10_001, 50_000]) {
+    it.concurrent(`compiles an array literal of ${n} elements`, async () => {
+      const file = path.join(images, `long_array_${n}.ml`);
+      // elements with effects, to check that they are still evaluated last first
+      const items = Array.from({ length: n }, (_, i) => `f ${i}`).join('; ');
+      writeFileSync(
+        file,
+        `let c = ref 0\nlet f i = incr c; i * !c\nlet a = [|${items}|]\n` +
+          `let () = Printf.printf "%d %d %d %d" (Array.length a) a.(0) a.(${n - 2}) a.(${n - 1})\n`,
+      );
+      const out = await pooled(() => runMlc(['run', file], images));
+      expect(out.stderr).toBe('');
+      expect(out.stdout).toBe(`${n} 0 ${2 * (n - 2)} ${n - 1}`);
+    }, 3 * programTimeoutMs);
+  }
+
   it.concurrent('refuses a program nested absurdly deep with a clear message', async () => {
     const file = path.join(images, 'absurd.ml');
     writeFileSync(file, `let x = ${'('.repeat(300_000)}1${')'.repeat(300_000)}\n`);

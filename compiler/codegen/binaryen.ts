@@ -30,6 +30,8 @@ export interface AssembleOptions {
   readonly optimize: number;
   /** Custom sections to append (the device manifest, for instance). */
   readonly customSections?: { name: string; data: Uint8Array }[];
+  /** For tests: at -O3, binaryen parses the text itself rather than reading the direct assembler's binary. */
+  readonly viaText?: boolean;
   /** Told how long each step took, for `--verbose`. */
   readonly onStep?: (step: string, ms: number) => void;
 }
@@ -49,8 +51,14 @@ export async function assemble(wat: string, opts: AssembleOptions): Promise<Uint
     const binary = assembleDirectly(text, opts.customSections ?? []);
     step('assemble');
     if (binary) return binary;
+    return withBinaryen(text, null, opts, step);
   }
-  return withBinaryen(text, opts, step);
+  // -O3: binaryen reads the binary when the direct assembler makes one (its
+  // text parser is slower, and fails on large programs: "__next_prime
+  // overflow" with 16,000 functions); the custom sections are added after.
+  const binary = opts.viaText ? null : assembleDirectly(text, []);
+  step('assemble');
+  return withBinaryen(text, binary, opts, step);
 }
 
 /**
@@ -72,25 +80,37 @@ function assembleDirectly(text: string, customSections: readonly { name: string;
   }
 }
 
-async function withBinaryen(text: string, opts: AssembleOptions, step: (name: string) => void): Promise<Uint8Array> {
+async function withBinaryen(
+  text: string,
+  binary: Uint8Array | null,
+  opts: AssembleOptions,
+  step: (name: string) => void,
+): Promise<Uint8Array> {
   const binaryen = await load();
   step('load binaryen');
+  // What Node 22+ runs by default; in particular not custom descriptors, whose
+  // exact reference types V8 still keeps behind a flag.
+  const F = binaryen.Features;
+  const features =
+    F.MutableGlobals | F.NontrappingFPToInt | F.BulkMemory | F.SignExt | F.ExceptionHandling |
+    F.TailCall | F.ReferenceTypes | F.Multivalue | F.GC | F.BulkMemoryOpt | F.ExtendedConst;
   let module: Binaryen.Module;
   try {
-    module = binaryen.parseText(text);
+    // binaryen.js's readBinary takes the features as a second argument (its
+    // declared readBinaryWithFeatures is missing at run time)
+    const readBinary = binaryen.readBinary as (data: Uint8Array, features?: number) => Binaryen.Module;
+    module = binary ? readBinary(binary, features) : binaryen.parseText(text);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String((e as { message?: string }).message ?? e);
-    throw new AssembleError(`internal error: generated WebAssembly text does not parse: ${detail}`);
-  }
-  step('binaryen parse text');
-  try {
-    // What Node 22+ runs by default; in particular not custom descriptors, whose
-    // exact reference types V8 still keeps behind a flag.
-    const F = binaryen.Features;
-    module.setFeatures(
-      F.MutableGlobals | F.NontrappingFPToInt | F.BulkMemory | F.SignExt | F.ExceptionHandling |
-        F.TailCall | F.ReferenceTypes | F.Multivalue | F.GC | F.BulkMemoryOpt | F.ExtendedConst,
+    throw new AssembleError(
+      binary
+        ? `internal error: binaryen cannot read the assembled image: ${detail}`
+        : `internal error: generated WebAssembly text does not parse: ${detail}`,
     );
+  }
+  step(binary ? 'binaryen read binary' : 'binaryen parse text');
+  try {
+    module.setFeatures(features);
     if (!module.validate()) {
       throw new AssembleError('internal error: generated WebAssembly does not validate (see the validator output above)');
     }

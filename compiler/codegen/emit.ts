@@ -415,6 +415,27 @@ ${mainFn}
     return [...this.scope.locals].map(([name, type]) => `(local ${name} ${type})`).join(' ');
   }
 
+  /**
+   * A block too long for `array.new_fixed` (engines take at most 10,000
+   * operands; an array literal can be longer): allocated, then filled field by
+   * field, last first, as OCaml evaluates them (and with one local, where
+   * `operands` would take one per field with effects).
+   */
+  private bigBlock(l: Lam & { k: 'block' }): string {
+    const float = l.tag === FLOAT_RECORD_TAG;
+    const type = float ? '$FloatRecord' : '$Block';
+    const tmp = this.scope.temp(`(ref null ${type})`);
+    const first = float ? 0 : 1;
+    const alloc = float
+      ? `(array.new ${type} (f64.const 0) (i32.const ${l.fields.length}))`
+      : `(array.new ${type} (ref.i31 (i32.const ${l.tag})) (i32.const ${l.fields.length + 1}))`;
+    const sets: string[] = [];
+    for (let i = l.fields.length - 1; i >= 0; i--) {
+      sets.push(`(array.set ${type} (local.get ${tmp}) (i32.const ${i + first}) ${this.inForm(l.fields[i]!, float ? 'f' : 'v')})`);
+    }
+    return `(block (result eqref) (local.set ${tmp} ${alloc}) ${sets.join(' ')} (local.get ${tmp}))`;
+  }
+
   // -------------------------------------------------------------------------
   // Constants
 
@@ -508,6 +529,7 @@ ${mainFn}
       case 'raise':
         return `(throw $ocaml ${this.compile(l.exn, false)})`;
       case 'block': {
+        if (l.fields.length + 1 > MAX_NEW_FIXED) return this.bigBlock(l);
         if (l.tag === FLOAT_RECORD_TAG) {
           const { pre, vals } = this.operands(l.fields.map((lam) => ({ lam, form: 'f' as Form })));
           return withPre(pre, 'eqref', `(array.new_fixed $FloatRecord ${vals.length} ${vals.join(' ')})`);
@@ -947,6 +969,9 @@ ${mainFn}
 function wasmType(form: Form): string {
   return form === 'v' ? 'eqref' : form === 'i' ? 'i64' : form === 'f' ? 'f64' : 'i32';
 }
+
+/** The most operands `array.new_fixed` may take (V8 refuses more). */
+const MAX_NEW_FIXED = 10_000;
 
 /** `code`, preceded by the evaluation of some operands into locals. */
 function withPre(pre: string, type: string, code: string): string {

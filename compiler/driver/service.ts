@@ -13,6 +13,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CompileError, error, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { sourceOf } from '../diagnostics/source.ts';
 import type { Expr, Implementation, ModExpr, ModType, Pattern, Span, StructItem } from '../syntax/ast.ts';
 import { moduleNameOf } from './units.ts';
 
@@ -183,9 +184,10 @@ export function preflightService(ast: Implementation, flags: ServiceFlags): void
     } else if (storeFlags.length > 0) {
       problems.push(
         error('wiring', null, `${storeFlags[0]!.text}: ${ast.file} has no Main functor`, [
-          'Only a service has devices to attach a store to.',
-          "A service is written 'module Main (Store : Kv.RO) = struct let start store = ... end'; " +
-            "the store's name is the parameter's, in lower case.",
+          'Only a service has devices to attach a store to; a plain program simply takes no device flags: ' +
+            `build it without ${storeFlags.length === 1 ? storeFlags[0]!.text : storeFlags.map((f) => f.text).join(' and ')}.`,
+          `To read the store, make the program a service: 'module Main (${capitalize(storeFlags[0]!.name)} : Kv.RO) = ` +
+            `struct let start ${storeFlags[0]!.name} = ... end'; the flag names Main's parameter, in lower case.`,
         ]),
       );
     }
@@ -272,10 +274,25 @@ export function explainWiringError(d: Diagnostic, main: MainInfo): Diagnostic {
   const end = lines.findIndex((l, i) => i > 0 && !/^\s|^but an expression/.test(l));
   const head = end < 0 ? lines : lines.slice(0, end);
   const types = /^This expression has type (.*) but an expression was expected of type (.*)$/.exec(head.join(' ').replace(/\s+/g, ' '));
-  const hint = types?.[1] === 'unit' ? ["Hint: a start with nothing to wait for ends with 'Promise.return ()'."] : [];
-  const said = types
-    ? [`'${call}' has type ${types[1]}, but it must have type ${types[2]}.`]
-    : [`In '${call}': ${message}`, ...notes];
+  // the generated wiring names device modules Dev_<name>; the user knows them by Main's parameters
+  const userNames = (t: string): string =>
+    t.replace(/\bDev_([a-z0-9_']+)\./g, (whole, n: string) => {
+      const p = main.params.find((q) => q.name.toLowerCase() === n);
+      return p ? `${p.name}.` : whole;
+    });
+  // the failing expression is either the whole call or one device passed to it
+  const src = sourceOf(d.span.file);
+  const failing = src ? src.text.slice(d.span.start, d.span.end) : '';
+  const argIndex = stateful.indexOf(failing);
+  const hint = types?.[1] === 'unit' && argIndex < 0 ? ["Hint: a start with nothing to wait for ends with 'Promise.return ()'."] : [];
+  const said = !types
+    ? [`In '${call}': ${userNames(message)}`, ...notes.map(userNames)]
+    : argIndex >= 0
+      ? [
+          `Its ${ordinal(argIndex + 1)} argument is the device '${failing}', of type ${userNames(types[1]!)}, but start takes ${userNames(types[2]!)} there.`,
+          `Hint: take one argument per device, in order: 'let start ${stateful.join(' ')} = ...'.`,
+        ]
+      : [`'${call}' has type ${userNames(types[1]!)}, but it must have type ${userNames(types[2]!)}.`];
   return error('wiring', at, `Main.start does not have the type mlc build expects`, [
     `mlc build runs the service with '${call}', which must return unit Promise.t.`,
     ...said,

@@ -32,7 +32,8 @@ import type {
 import type { Const, Lam, LFun, Program, Repr } from './lambda.ts';
 import { int, unit } from './lambda.ts';
 import { irrefutable, patternVars, testArguments, testPattern, type MatchContext } from './matchcomp.ts';
-import { primArity } from './prims.ts';
+import { primArity, primitiveProblem } from './prims.ts';
+import { CompileError, error } from '../diagnostics/diagnostic.ts';
 import { eliminateRefs } from './refs.ts';
 import { FLOAT_RECORD_TAG, isFloatRecord } from './layout.ts';
 import { expandHead } from '../typing/ctype.ts';
@@ -499,6 +500,7 @@ export class Lowering implements MatchContext {
   /** A primitive used as a first-class value: a function that applies it. */
   private primValue(name: string, arity: number, span: Span): Lam {
     if (name.startsWith('exn:')) return { k: 'prim', op: 'predef_exn', args: [stringConst(name.slice(4))] };
+    checkPrimitive(name, arity, span);
     if (arity === 0) return { k: 'prim', op: name, args: [], span };
     const params = Array.from({ length: arity }, (_, i) => fresh(`p${i}`));
     const body = this.prim(name, params.map((id) => ({ k: 'var', id }) as Lam), span);
@@ -802,6 +804,7 @@ export class Lowering implements MatchContext {
     }
     const args = (e.args as TExpr[]).map((a) => this.expr(a));
     if (e.fn.kind === 'var' && e.fn.path.kind === 'prim') {
+      checkPrimitive(e.fn.path.name, e.fn.path.arity, e.fn.span);
       const arity = primArity(e.fn.path.name, e.fn.path.arity);
       if (args.length === arity) {
         const special = args.length === 2 ? specialisedComparison(e.fn.path.name, e.args[0]!.ty) : null;
@@ -919,6 +922,12 @@ function renamePattern(p: TPattern, map: Map<number, Ident>): TPattern {
     default:
       return p;
   }
+}
+
+/** A primitive named by an interface's `external` (a functor parameter's, say) that mlc lacks. */
+function checkPrimitive(name: string, declared: number, span: Span): void {
+  const problem = name.startsWith('exn:') ? null : primitiveProblem(name, declared);
+  if (problem) throw new CompileError([error('type', span, problem.message, problem.notes)]);
 }
 
 export function internal(message: string, span: Span): Error {

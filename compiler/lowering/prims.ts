@@ -9,7 +9,7 @@
 export const primitiveArity: Record<string, number> = {
   // integers
   '%addint': 2, '%subint': 2, '%mulint': 2, '%divint': 2, '%modint': 2,
-  '%negint': 1, '%succint': 1, '%predint': 1, '%absint': 1,
+  '%negint': 1, '%succint': 1, '%predint': 1,
   '%andint': 2, '%orint': 2, '%xorint': 2, '%lslint': 2, '%lsrint': 2, '%asrint': 2,
   // comparisons (polymorphic; specialised by type in codegen when known)
   '%equal': 2, '%notequal': 2, '%lessthan': 2, '%lessequal': 2,
@@ -53,7 +53,30 @@ export const primitiveArity: Record<string, number> = {
   mlc_device_request: 6, mlc_register_callback: 1,
 };
 
-/** The arity of a primitive; unknown names keep the arity of their declared type. */
+/** The arity of a primitive (typing refuses an `external` naming another, or with another arity). */
 export function primArity(name: string, declared: number): number {
   return primitiveArity[name] ?? declared;
+}
+
+/**
+ * Why an `external` of `declared` arguments cannot name the primitive `name`
+ * (a message and its notes), or null when mlc provides it with that arity.
+ */
+export function primitiveProblem(name: string, declared: number): { message: string; notes: string[] } | null {
+  const provided = primitiveArity[name];
+  if (provided === undefined) {
+    return {
+      message: `mlc does not provide the primitive ${JSON.stringify(name)}`,
+      notes: [
+        'Hint: an `external` can only name a primitive that mlc implements (those its standard library uses); ' +
+          'write the function in OCaml instead.',
+      ],
+    };
+  }
+  if (provided === declared) return null;
+  const args = (n: number) => `${n} argument${n === 1 ? '' : 's'}`;
+  return {
+    message: `Wrong arity for ${name.startsWith('%') ? 'builtin ' : ''}primitive ${JSON.stringify(name)}`,
+    notes: [`It takes ${args(provided)}, but the type of this \`external\` has ${args(declared)}.`],
+  };
 }

@@ -233,6 +233,10 @@ class Lexer {
     const n = text.length;
     const opened = this.pos;
     const stack: number[] = [opened]; // starts of the open comments, for the error
+    // the last `*)` that closed a nested comment, and the depth it left: for the error
+    let innerOpen = -1;
+    let innerClose = -1;
+    let innerDepth = 0;
     this.pos += 2;
     while (this.pos < n) {
       const c = text.charCodeAt(this.pos);
@@ -240,9 +244,15 @@ class Lexer {
         stack.push(this.pos);
         this.pos += 2;
       } else if (c === 0x2a && text.charCodeAt(this.pos + 1) === 0x29) {
+        const inner = stack.pop()!;
+        if (stack.length === 0) {
+          this.pos += 2;
+          return;
+        }
+        innerOpen = inner;
+        innerClose = this.pos;
+        innerDepth = stack.length;
         this.pos += 2;
-        stack.pop();
-        if (stack.length === 0) return;
       } else if (c === 0x22) {
         const s = this.pos;
         try {
@@ -260,12 +270,22 @@ class Lexer {
       } else this.pos++;
     }
     const s = stack[stack.length - 1]!;
-    this.fail(s, s + 2, 'Comment not terminated', s === opened ? undefined : [
-      { span: this.span(opened, opened + 2), message: 'inside the comment that begins here' },
-    ], [
-      "This '(*' is never closed by '*)', so the rest of the file is part of the comment.",
-      ...(s === opened ? [] : ["Comments nest: each '(*' inside a comment needs its own '*)'."]),
-    ]);
+    const related: NonNullable<Diagnostic['related']> = [];
+    const notes = ["This '(*' is never closed by '*)', so the rest of the file is part of the comment."];
+    if (innerDepth === stack.length) {
+      // `(* a (* b *)`: the `*)` meant for this comment closed the nested one.
+      const closeLine = this.file.position(innerClose).line;
+      const openLine = this.file.position(innerOpen).line;
+      notes.push(
+        `The '*)' on line ${closeLine} closes the '(*' opened on line ${openLine} (comments nest), leaving this one open: ` +
+          "close the inner comment too, or remove its '(*'.",
+      );
+      related.push({ span: this.span(innerOpen, innerOpen + 2), message: `This '(*' takes the '*)' on line ${closeLine}` });
+    } else if (s !== opened) {
+      notes.push("Comments nest: each '(*' inside a comment needs its own '*)'.");
+    }
+    if (s !== opened) related.push({ span: this.span(opened, opened + 2), message: 'inside the comment that begins here' });
+    this.fail(s, s + 2, 'Comment not terminated', related.length > 0 ? related : undefined, notes);
   }
 
   /** Length to skip for a quote inside a comment: a whole char literal, or just `'`. */

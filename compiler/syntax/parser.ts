@@ -60,6 +60,14 @@ export function parseTypeExpr(file: SourceFile): TypeExpr {
 
 const MAX_INT = (1n << 62n) - 1n;
 const INT_RANGE_MSG = 'Integer literal exceeds the range of representable integers of type int';
+const INT_RANGE_NOTES = [
+  `OCaml's ints are 63-bit: max_int = ${MAX_INT}, min_int = ${-MAX_INT - 1n}.`,
+  "Int64 literals (with the 'L' suffix) are not supported by mlc yet.",
+];
+const INT_RANGE_NOTES_RADIX = [
+  "OCaml's ints are 63-bit: a hexadecimal, octal or binary literal has at most 63 bits (0x7fffffffffffffff is -1).",
+  "Int64 literals (with the 'L' suffix) are not supported by mlc yet.",
+];
 
 const NOT_SUPPORTED = (what: string): string => `${what} not supported by mlc`;
 
@@ -69,6 +77,45 @@ const KEYWORD_RENAMES: Record<string, string> = {
 };
 
 const IF_SHAPE = "A conditional is written 'if CONDITION then A else B'.";
+
+/**
+ * `| 0 -> a | 1 -> b |` and nothing after: whether the missing case or the
+ * removal of the `|` is the likelier fix. Without a catch-all case, cases on
+ * numbers, strings or characters leave the match incomplete once the `|` is
+ * removed; an exception handler need not be complete.
+ */
+function strayBarNote(cases: readonly Case[], handlers: boolean): string {
+  const shape = "Each '|' is followed by a case 'PATTERN -> EXPR'";
+  const catchAll = cases.some((c) => c.guard === null && isCatchAll(c.pat));
+  if (handlers || catchAll) return `${shape}: remove the extra '|', or write the missing case.`;
+  const constants = cases.length > 0 && cases.every((c) => isConstantPattern(c.pat));
+  if (constants) {
+    return `${shape}: write the missing case, e.g. '| _ -> ...' for the values not listed; ` +
+      "removing the '|' alone would leave the match incomplete.";
+  }
+  return `${shape}: write the missing case, or remove the extra '|'.`;
+}
+
+function isCatchAll(p: Pattern): boolean {
+  switch (p.kind) {
+    case 'pany': case 'pvar': return true;
+    case 'palias': case 'pconstraint': return isCatchAll(p.pat);
+    case 'por': return isCatchAll(p.left) || isCatchAll(p.right);
+    default: return false;
+  }
+}
+
+function isConstantPattern(p: Pattern): boolean {
+  switch (p.kind) {
+    case 'pconst': case 'prange': return true;
+    case 'palias': case 'pconstraint': return isConstantPattern(p.pat);
+    case 'por': return isConstantPattern(p.left) && isConstantPattern(p.right);
+    default: return false;
+  }
+}
+
+/** Keywords that start a top-level item: where a `struct` left open probably ended. */
+const TOPLEVEL_ITEM_KEYWORDS = new Set(['let', 'type', 'module', 'open', 'exception', 'external', 'include', 'class']);
 
 const SIGNATURE_ITEM_KEYWORDS = new Set(['val', 'external', 'type', 'exception', 'open', 'include', 'module', 'class']);
 
@@ -220,6 +267,21 @@ class Parser {
     return this.fail(at, NOT_SUPPORTED(what));
   }
 
+  /** `` `Red ``: what to write instead, with the tags the file uses. */
+  unsupportedPolymorphicVariant(at: Token): never {
+    const tags: string[] = [];
+    for (let j = 0; j + 1 < this.toks.length && tags.length < 4; j++) {
+      const b = this.toks[j]!;
+      const n = this.toks[j + 1]!;
+      if (this.isAt(b, '`') && n.kind === 'uident' && n.start === b.end && !tags.includes(n.text)) tags.push(n.text);
+    }
+    const example = tags.length > 0 ? `type t = ${tags.join(' | ')}` : 'type color = Red | Green';
+    const drop = tags.length > 0 ? `: '${tags[0]}', not '\`${tags[0]}'` : '';
+    return this.fail(at, NOT_SUPPORTED('polymorphic variants are'), undefined, [
+      `Declare a variant type, e.g. '${example}', and drop the backquotes${drop}.`,
+    ]);
+  }
+
   /** Consumes `text` or fails with "'text' expected", pointing back at an opener. */
   expect(text: string, opener?: Token): Token {
     if (this.is(text)) return this.advance();
@@ -227,10 +289,51 @@ class Parser {
     const keyword = opener?.kind === 'kw' && !['begin', 'struct', 'sig', 'object'].includes(opener.text);
     const message = keyword ? `This '${opener!.text}' has no '${text}'` : `This '${opener?.text}' might be unmatched`;
     const related = opener ? [{ span: this.tokSpan(opener), message }] : [];
+    if (this.tok.kind === 'eof' && opener && text === 'end' && ['begin', 'struct', 'sig'].includes(opener.text)) {
+      this.failUnclosedAtEof(opener, related);
+    }
     // `if c then a; b else d` closes the `if` at the `;`: the `else` is the news, not what was expected
     const stray = this.tok.text === 'else' && text !== 'then' && this.ifEndedBySemicolon ? this.strayKeyword(this.tok) : null;
     if (stray) return this.fail(this.tok, stray.message, [...related, ...(stray.related ?? [])], stray.notes);
     return this.fail(this.tok, `Syntax error: '${text}' expected, found ${this.describe(this.tok)}`, related);
+  }
+
+  /**
+   * A `struct`, `sig` or `begin` still open at the end of the file, with a
+   * guess from indentation at where its `end` belongs, shown as a related place.
+   */
+  failUnclosedAtEof(opener: Token, related: NonNullable<Diagnostic['related']>): never {
+    const k = this.toks.indexOf(opener);
+    const indentOf = (line: number): number => {
+      const raw = this.file.line(line);
+      return raw.length - raw.trimStart().length;
+    };
+    const openerLine = this.file.position(opener.start).line;
+    const indent = indentOf(openerLine);
+    let guess: Token | null = null;
+    let prevLine = openerLine;
+    for (let j = k + 1; j < this.toks.length - 1; j++) {
+      const t = this.toks[j]!;
+      const { line, col } = this.file.position(t.start);
+      const first = line > prevLine;
+      prevLine = this.file.position(t.end).line;
+      if (first && col <= indent && t.kind === 'kw' && TOPLEVEL_ITEM_KEYWORDS.has(t.text)) {
+        guess = t;
+        break;
+      }
+    }
+    const notes: string[] = [];
+    if (guess) {
+      const { line, col } = this.file.position(guess.start);
+      const raw = this.file.line(line).trim();
+      const shown = raw.length > 30 ? `${raw.slice(0, 27)}...` : raw;
+      notes.push(`The ${opener.text} probably ends before line ${line} ('${shown}' at column ${col}); put 'end' there.`);
+      related.push({ span: this.tokSpan(guess), message: `The '${opener.text}' probably ends before this line` });
+    } else {
+      notes.push(`Each '${opener.text}' needs an 'end': add it after the last line that belongs to the ${opener.text}.`);
+    }
+    // at the end of the file, where OCaml reports it (test/syntax/error-lines.test.ts)
+    return this.fail(this.tok, "Syntax error: 'end' expected, found end of file", related, notes);
   }
 
   expectEof(): void {
@@ -378,11 +481,11 @@ class Parser {
     let v = t.int!;
     const text = negate ? '-' + t.text : t.text;
     if (t.radix === 10) {
-      if (v > (negate ? MAX_INT + 1n : MAX_INT)) this.fail(t, INT_RANGE_MSG);
+      if (v > (negate ? MAX_INT + 1n : MAX_INT)) this.fail(t, INT_RANGE_MSG, undefined, INT_RANGE_NOTES);
       return { kind: 'int', value: negate ? -v : v, text };
     }
     // Hexadecimal, octal and binary literals may use the sign bit, as in OCaml.
-    if (v >= 1n << 63n) this.fail(t, INT_RANGE_MSG);
+    if (v >= 1n << 63n) this.fail(t, INT_RANGE_MSG, undefined, INT_RANGE_NOTES_RADIX);
     v = BigInt.asIntN(63, v);
     return { kind: 'int', value: BigInt.asIntN(63, negate ? -v : v), text };
   }
@@ -593,7 +696,7 @@ class Parser {
           const negText = (text: string) => (!minus ? text : text.startsWith('-') ? text.slice(1) : '-' + text);
           if (c.kind === 'int' && (t.text === '-' || t.text === '+')) {
             const value = minus ? -c.value : c.value;
-            if (value > MAX_INT || value < -MAX_INT - 1n) this.fail(span, INT_RANGE_MSG);
+            if (value > MAX_INT || value < -MAX_INT - 1n) this.fail(span, INT_RANGE_MSG, undefined, INT_RANGE_NOTES);
             return { kind: 'const', value: { kind: 'int', value, text: negText(c.text) }, span };
           }
           if (c.kind === 'float') {
@@ -790,7 +893,7 @@ class Parser {
           case '{':
             return this.parseRecordExpr();
           case '`':
-            return this.unsupported(t, 'polymorphic variants are');
+            return this.unsupportedPolymorphicVariant(t);
           case '[%':
           case '[%%':
             return this.unsupported(t, 'extension nodes are');
@@ -1043,7 +1146,7 @@ class Parser {
     this.needExpr(kw);
     const body = this.parseSeqExpr();
     this.expect('with', kw);
-    const cases = this.parseCases(false);
+    const cases = this.parseCases(false, true);
     return { kind: 'try', body, cases, span: this.span(kw.start) };
   }
 
@@ -1053,14 +1156,14 @@ class Parser {
     return { kind: 'function', cases, span: this.span(kw.start) };
   }
 
-  parseCases(allowException: boolean): Case[] {
+  parseCases(allowException: boolean, handlers = false): Case[] {
     let bar = this.is('|') ? this.advance() : null;
     const cases: Case[] = [];
     do {
       if (bar && !this.startsSimplePattern() && !this.is('exception') && !this.is('lazy') && !this.is('`')) {
         this.fail(this.tok, `Syntax error: a pattern expected after '|', found ${this.describe(this.tok)}`, [
           { span: this.tokSpan(bar), message: "This '|' starts a case that is not there" },
-        ], ["Each '|' is followed by a case 'PATTERN -> EXPR': remove the extra '|', or write the missing case."]);
+        ], [strayBarNote(cases, handlers)]);
       }
       const start = this.tok.start;
       const pat = this.parsePattern(allowException);
@@ -1238,14 +1341,56 @@ class Parser {
         'only top-level definitions stand alone.',
     ];
     const k = this.toks.indexOf(letTok);
-    if (k > 0 && this.isAt(this.toks[k - 1]!, ';')) {
-      notes.push(`The ';' before this '${letTok.text}' continues the previous expression: top-level definitions are not separated by ';' (remove it, or use ';;').`);
+    const related: NonNullable<Diagnostic['related']> = [];
+    if (k > 0 && this.isAt(this.toks[k - 1]!, ';') && this.followsDefinition(k)) {
+      // `let a = 1;` then `let b = 2` at the start of the next line: the `;`
+      // made the second definition part of the first one's expression.
+      const semi = this.toks[k - 1]!;
+      const semiLine = this.file.position(semi.start).line;
+      const letLine = this.file.position(letTok.start).line;
+      const where = letLine > semiLine ? `at the end of line ${semiLine}` : `on line ${semiLine}`;
+      notes.push(
+        `Definitions are not separated by ';': the ';' ${where} makes the '${letTok.text}' on line ${letLine} ` +
+          `part of the expression before it, so that '${letTok.text}' needs an 'in'. Remove the ';' (or use ';;').`,
+      );
+      related.push({
+        span: this.tokSpan(semi),
+        message: `This ';' joins the definition on line ${letLine} to the expression before it; remove it`,
+      });
     }
     // a stray `then` or `else` is the better explanation (`and` and `in` are what a `let` expects)
     const stray = this.tok.text === 'and' || this.tok.text === 'in' ? null : this.strayKeyword(this.tok);
-    const related = [{ span: this.tokSpan(letTok), message: `This '${letTok.text}' has no matching 'in'` }];
+    related.push({ span: this.tokSpan(letTok), message: `This '${letTok.text}' has no matching 'in'` });
     if (stray) this.fail(this.tok, stray.message, [...related, ...(stray.related ?? [])], stray.notes);
     this.fail(this.tok, `Syntax error: 'in' expected, found ${this.describe(this.tok)}`, related, notes);
+  }
+
+  /**
+   * Whether the `let` at `toks[k]` starts its line at the column of an earlier
+   * line that starts with `let`, with nothing less indented between: a
+   * definition after a definition (`let a = 1;` / `let b = 2`), rather than a
+   * `let` inside a function body after a statement.
+   */
+  followsDefinition(k: number): boolean {
+    const pos = (t: Token) => this.file.position(t.start);
+    const at = pos(this.toks[k]!);
+    if (k > 0 && pos(this.toks[k - 1]!).line === at.line) return false;
+    let previous: Token | null = null; // the nearest line start at the same column
+    let first = -1; // the earliest line start at that column, in this block
+    for (let j = k - 1; j >= 0; j--) {
+      const t = this.toks[j]!;
+      const p = pos(t);
+      if (j > 0 && pos(this.toks[j - 1]!).line === p.line) continue; // not the first on its line
+      if (p.col < at.col) break;
+      if (p.col === at.col) {
+        previous ??= t;
+        first = j;
+      }
+    }
+    if (!previous || !this.isAt(previous, 'let')) return false;
+    // the block is the file's top level, or a struct's items (not a function's body)
+    const before = first > 0 ? this.toks[first - 1]! : null;
+    return before === null || this.isAt(before, 'struct') || this.isAt(before, ';;');
   }
 
   parseBindings(): Binding[] {
@@ -1399,7 +1544,7 @@ class Parser {
       if (this.startsSimplePattern()) arg = this.parseSimplePattern();
       return { kind: 'pconstruct', ctor, arg, span: this.span(t.start) };
     }
-    if (this.is('`')) this.unsupported(t, 'polymorphic variants are');
+    if (this.is('`')) this.unsupportedPolymorphicVariant(t);
     return this.parseSimplePattern();
   }
 
@@ -1476,7 +1621,7 @@ class Parser {
           case '#':
             return this.unsupported(t, 'polymorphic variant type patterns (#t) are');
           case '`':
-            return this.unsupported(t, 'polymorphic variants are');
+            return this.unsupportedPolymorphicVariant(t);
         }
       }
     }
@@ -1654,7 +1799,7 @@ class Parser {
         case '<':
           return this.unsupported(t, 'object types are');
         case '[': case '[<': case '[>': case '`':
-          return this.unsupported(t, 'polymorphic variants are');
+          return this.unsupportedPolymorphicVariant(t);
         case '#':
           return this.unsupported(t, 'class types (#c) are');
       }

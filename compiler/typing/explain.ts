@@ -21,10 +21,11 @@
 
 import type { Span } from '../syntax/ast.ts';
 import { sourceOf } from '../diagnostics/source.ts';
-import { expandHead, setLinkHook, unifiable } from './ctype.ts';
+import { type UnifyFailure, expandHead, setLinkHook, unifiable } from './ctype.ts';
+import { findTypeDecl, moduleSig } from './env.ts';
 import { idBool, idFloat, idInt, idString, isPath } from './predef.ts';
 import { Names, pathName, typeToString } from './printtyp.ts';
-import { type Type, type TypeVar, repr } from './types.ts';
+import { type Type, type TypeVar, pathEqual, repr } from './types.ts';
 
 export interface Related {
   readonly span: Span;
@@ -342,4 +343,63 @@ export function originNotes(o: VarOrigin, ty: Type, at: Span): Explained {
     notes: [`\`${o.name}\` was given type ${t} by its use${s ? ` in ${s}` : ''} on ${lineText(o.fixedAt, at.file)}.`],
     related: [{ span: o.fixedAt, message: `\`${o.name}\` got its type here` }],
   };
+}
+
+// ---------------------------------------------------------------------------
+// Abstract types
+
+/**
+ * `Id.t` where an int was expected, `Id.t` being abstract in `Id`'s signature:
+ * what the signature hides, and the function of `Id` that converts (or that
+ * is missing). Only for modules of the program (not the library's), and only
+ * when the other side is a concrete type.
+ */
+export function abstractTypeNotes(failure: UnifyFailure, at: Span): Explained {
+  if (failure.kind !== 'mismatch') return { notes: [] };
+  const a = expandHead(failure.t1);
+  const b = expandHead(failure.t2);
+  const one = (abs: Type, other: Type, abstractIsActual: boolean): Explained | null => {
+    if (abs.kind !== 'constr' || abs.path.kind !== 'pdot' || other.kind !== 'constr') return null;
+    const decl = findTypeDecl(abs.path);
+    if (!decl || decl.kind.kind !== 'abstract' || decl.manifest || !decl.span) return null;
+    const src = sourceOf(decl.span.file);
+    if (!src || isLibraryFile(decl.span.file)) return null;
+    const base = abs.path.base;
+    const m = pathName(base);
+    const t = pathName(abs.path);
+    const names = new Names();
+    const otherText = showType(other, names);
+    const sig = moduleSig(base) ?? [];
+    // a function of the module between the two types
+    const convert = sig.find((it) => {
+      if (it.kind !== 'value') return false;
+      const f = expandHead(it.desc.type);
+      if (f.kind !== 'arrow' || f.label.kind !== 'nolabel') return false;
+      const [from, to] = abstractIsActual ? [f.param, f.result] : [f.result, f.param];
+      const h = expandHead(from);
+      return h.kind === 'constr' && pathEqual(h.path, abs.path) && expandHead(to).kind !== 'arrow' && unifiable(to, other);
+    });
+    const fromTo = abstractIsActual ? `from \`${t}\` to ${otherText}` : `from ${otherText} to \`${t}\``;
+    const simple = /^[a-z_][a-z0-9_]*$/.test(otherText) ? otherText : null;
+    const declared = snippet(decl.span, 24);
+    const where = `${declared ? `${declared}, ` : ''}${lineText(decl.span, at.file)}`;
+    const hidden = `\`${t}\` is abstract: the signature of \`${m}\` hides what it stands for (${where})`;
+    let note: string;
+    if (convert) {
+      note = `${hidden}; \`${m}.${convert.id.name}\` converts ${fromTo}.`;
+    } else {
+      const name = abstractIsActual ? `to_${simple ?? 'x'}` : `of_${simple ?? 'x'}`;
+      const tn = abs.path.name;
+      const valType = abstractIsActual ? `${tn} -> ${otherText}` : `${otherText} -> ${tn}`;
+      note =
+        `${hidden}, and \`${m}\` has no function ${fromTo}; add \`val ${name} : ${valType}\` to the signature, ` +
+        `or make the type public there (\`type ${abs.path.name} = ...\`).`;
+    }
+    return { notes: [note], related: [{ span: decl.span, message: `\`${t}\` is declared abstract here` }] };
+  };
+  return one(a, b, true) ?? one(b, a, false) ?? { notes: [] };
+}
+
+function isLibraryFile(file: string): boolean {
+  return /(^|[\\/])stdlib[\\/]/.test(file);
 }

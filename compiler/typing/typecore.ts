@@ -10,6 +10,7 @@
 // binding operators become applications of the operator identifiers; `a.(i)`
 // becomes `Array.get a i` (or the primitive when no `Array` is in scope).
 
+import { checkLetRec } from './letrec.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Arg, ArgLabel, Binding, Case, Expr, LongIdent, ModExpr, Param, Pattern, Span } from '../syntax/ast.ts';
 import {
@@ -471,7 +472,7 @@ function nonUnitStatement(ctx: CoreCtx, r: TExpr): void {
   }
   warn(ctx, f.span, 10, 'this expression should have type unit.', [
     `Its value, of type ${showType(r.ty)}, is dropped.`,
-    'Hint: to discard it on purpose, use `ignore (...)` or `let _ = ...`.',
+    'Hint: use the value (print it, return it, ...); to discard it on purpose, write `ignore (...)` or `let _ = ...`.',
   ]);
 }
 
@@ -674,11 +675,8 @@ export function typeLet(
       bindings.map((b, i) => typeExpect(rec ? recEnv : env, ctx, b.expr, pats[i]!.ty, bindingWhy(b.pat))),
     );
     if (rec) {
-      exprs.forEach((x, i) => {
-        if (x.kind !== 'fun' && !(x.kind === 'construct' || x.kind === 'tuple' || x.kind === 'record' || x.kind === 'var' || x.kind === 'const')) {
-          fail(bindings[i]!.expr.span, "This kind of expression is not allowed as right-hand side of `let rec'");
-        }
-      });
+      const group = new Set(vars.flatMap((pv) => [...pv.vars.values()].map((v) => v.id.stamp)));
+      checkLetRec(group, exprs.map((expr, i) => ({ expr, span: bindings[i]!.expr.span })));
     }
     endDef();
     exprs.forEach((x, i) => {
@@ -1241,7 +1239,7 @@ function typeApplicationIn(
           f.space();
           f.text('It is applied to too many arguments; maybe you forgot a `;\'.');
         }),
-        tooManyArgumentsNotes(name, out, sargs.length),
+        ...tooManyArgumentsNotes(name, fn.span, out, sargs),
       );
     } else {
       fail(a.arg.span, `This argument cannot be applied with label ${labelText(a.arg.label)}`);
@@ -1265,9 +1263,19 @@ function missingSeparatorHint(fnSpan: Span, arg: Arg): string[] {
   const fnLine = src.position(fnSpan.end).line;
   const argLine = src.position(arg.span.start).line;
   if (argLine <= fnLine) return [];
-  return [
-    `Hint: the argument starts on line ${argLine}; did you forget \`in\` or \`;;\` / \`;\` at the end of line ${argLine - 1}?`,
-  ];
+  // At column 0 the argument is most likely the next top-level phrase, where
+  // `;` would not help (it makes the phrase part of the definition's body).
+  if (src.position(arg.span.start).col === 0) {
+    // the statement itself when it is one short line
+    const text = src.line(argLine).trim();
+    const next = src.line(argLine + 1);
+    const oneLine = text.length <= 40 && !/^\s/.test(next) && !text.startsWith('(*');
+    return [
+      `Hint: the argument starts on line ${argLine}; if that line is a new top-level statement, ` +
+        `write it as \`let () = ${oneLine ? text : '...'}\`, or end line ${fnLine} with \`;;\`.`,
+    ];
+  }
+  return [`Hint: the argument starts on line ${argLine}; did you forget \`in\` or \`;\` at the end of line ${fnLine}?`];
 }
 
 /** For a label the function does not take: the near miss, and the labels it does take. */
@@ -1323,9 +1331,29 @@ function tooManyFormatArguments(name: string | null, typed: readonly (TExpr | nu
 }
 
 /** `` `add` takes 2 arguments, but is given 3. `` (a format given too many fails earlier, at the format). */
-function tooManyArgumentsNotes(name: string | null, typed: readonly (TExpr | null)[], given: number): string[] {
+/** `add 1 2 3`: how many arguments the function takes, and the first one too many, as a related place. */
+function tooManyArgumentsNotes(
+  name: string | null,
+  fnSpan: Span,
+  typed: readonly (TExpr | null)[],
+  sargs: readonly Arg[],
+): [string[], 'type', { span: Span; message: string }[]] {
   const n = typed.length;
-  return [`${name ? `\`${name}\`` : 'This function'} takes ${n} argument${n === 1 ? '' : 's'}, but is given ${given}.`];
+  const who = name ? `\`${name}\`` : 'This function';
+  const extra = sargs[n];
+  const takes = `${who} takes ${n} argument${n === 1 ? '' : 's'}`;
+  if (!extra) return [[`${takes}, but is given ${sargs.length}.`], 'type', []];
+  const text = snippet(extra.span);
+  const more = sargs.length - n > 1;
+  const notes = [
+    `${takes}, but is given ${sargs.length}; the ${ordinal(n + 1)}${text ? `, ${text},` : ''} ` +
+      `${more ? 'and those after it are' : 'is one'} too many.`,
+  ];
+  return [
+    [...notes, ...missingSeparatorHint(fnSpan, extra)],
+    'type',
+    [{ span: extra.span, message: `This is the ${ordinal(n + 1)} argument; ${who} takes ${n}` }],
+  ];
 }
 
 /** The number of conversions of a format's type (`(int -> string -> 'a, ...) format6`). */

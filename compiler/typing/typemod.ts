@@ -12,7 +12,7 @@
 //   names are bound to fresh types so the rest of the file is still checked.
 
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { ModExpr, ModType as AstModType, SigItem as AstSigItem, Span, StructItem, TypeExpr, WithConstraint } from '../syntax/ast.ts';
+import type { ExternalDecl, ModExpr, ModType as AstModType, SigItem as AstSigItem, Span, StructItem, TypeExpr, WithConstraint } from '../syntax/ast.ts';
 import { applyParams, beginDef, currentLevel, endDef, expandOnce, generalize, setLevel } from './ctype.ts';
 import {
   type Env,
@@ -43,6 +43,7 @@ import { type CoreCtx, patternNames, typeInfer, typeLet } from './typecore.ts';
 import { declareException, translTypeDecls } from './typedecl.ts';
 import { openScope, translType } from './typetexp.ts';
 import { locationOf, setLocation } from './explain.ts';
+import { primitiveProblem } from '../lowering/prims.ts';
 import {
   type Ident,
   type ModType,
@@ -354,6 +355,14 @@ function externalArity(te: TypeExpr): number {
   return te.kind === 'tarrow' ? 1 + externalArity(te.result) : 0;
 }
 
+/** The primitive an `external` names, refused unless mlc provides it with the arity its type gives. */
+function externalPrim(d: ExternalDecl, span: Span): { name: string; arity: number } {
+  const prim = { name: d.prims[0] ?? d.name, arity: externalArity(d.type) };
+  const problem = primitiveProblem(prim.name, prim.arity);
+  if (problem) fail(span, problem.message, problem.notes);
+  return prim;
+}
+
 function translScheme(env: Env, te: TypeExpr): Type {
   beginDef();
   let t: Type;
@@ -485,7 +494,7 @@ function typeStructureIn(env0: Env, items: readonly StructItem[], ctx: ModCtx, a
           const t = translScheme(env, d.type);
           const id = createIdent(d.name);
           setLocation(id, d.nameSpan);
-          const prim = { name: d.prims[0] ?? d.name, arity: externalArity(d.type) };
+          const prim = externalPrim(d, item.span);
           env = addValue(env, d.name, { type: t, path: { kind: 'prim', ...prim }, prim });
           tree.push({ kind: 'external', id, prim: prim.name, arity: prim.arity, span: item.span });
           sig.push({ kind: 'value', id, desc: { type: t, prim } });
@@ -719,6 +728,8 @@ export function translSig(env0: Env, items: readonly AstSigItem[]): Signature {
         out.push({
           kind: 'value',
           id,
+          // not checked here: an interface may describe primitives mlc lacks (OCaml's
+          // own stdlib.mli); a use of one is refused by lowering
           desc: { type: translScheme(env, d.type), prim: { name: d.prims[0] ?? d.name, arity: externalArity(d.type) } },
         });
         break;

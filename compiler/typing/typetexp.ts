@@ -8,7 +8,7 @@ import type { TypeExpr, Span } from '../syntax/ast.ts';
 import { UnifyError, newTypeVar, unify } from './ctype.ts';
 import { type Env, lookupType } from './env.ts';
 import { fail, failLines } from './errors.ts';
-import { type Why, differenceNote, whileUnifying } from './explain.ts';
+import { type Why, abstractTypeNotes, differenceNote, whileUnifying } from './explain.ts';
 import { Formatter } from './format.ts';
 import { Names, printTypeTo } from './printtyp.ts';
 import { type Type, constr, repr } from './types.ts';
@@ -168,9 +168,10 @@ export function unifyAt(
     const message = unificationMessage(e, actual, expected, what, w.explanation ?? null);
     const more = w.explain?.(span, actual, expected) ?? { notes: [] };
     const diff = e.failure.kind === 'mismatch' ? differenceNote(actual, expected) : [];
-    const related = (more.related ?? []).filter(
+    const abs = abstractTypeNotes(e.failure, span);
+    const related = [...(more.related ?? []), ...(abs.related ?? [])].filter(
       (r, i, all) => all.findIndex((x) => x.message === r.message && x.span.start === r.span.start && x.span.file === r.span.file) === i,
     );
-    failLines(span, message, [...new Set([...diff, ...more.notes, ...notes])], 'type', related);
+    failLines(span, message, [...new Set([...diff, ...more.notes, ...abs.notes, ...notes])], 'type', related);
   }
 }

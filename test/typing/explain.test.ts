@@ -145,7 +145,7 @@ describe('formats', () => {
     expect(first('let a = List.map succ [1] 2\n').lines).toEqual([
       "This function has type ('a -> 'b) -> 'a list -> 'b list",
       "It is applied to too many arguments; maybe you forgot a `;'.",
-      '`List.map` takes 2 arguments, but is given 3.',
+      '`List.map` takes 2 arguments, but is given 3; the 3rd, `2`, is one too many.',
     ]);
   });
   it('labels: the unknown one, its near miss and the labels the function takes', () => {
@@ -160,7 +160,7 @@ describe('formats', () => {
 
   it('an argument on the next line: a missing separator', () => {
     expect(first('let limit = 10\nprint_int limit\n').lines.at(-1)).toBe(
-      'Hint: the argument starts on line 2; did you forget `in` or `;;` / `;` at the end of line 1?',
+      'Hint: the argument starts on line 2; if that line is a new top-level statement, write it as `let () = print_int limit`, or end line 1 with `;;`.',
     );
   });
 

@@ -1,0 +1,3 @@
+external add : int -> int = "%addint"
+
+let () = print_int (add 1)
