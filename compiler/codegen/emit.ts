@@ -16,7 +16,7 @@
 //   are `throw $ocaml` and `try_table`.
 
 import type { Ident } from '../typing/typedtree.ts';
-import type { Const, Lam, LFun, Program, Repr } from '../lowering/lambda.ts';
+import { type Const, type Lam, type LFun, type Program, type Repr, subterms } from '../lowering/lambda.ts';
 import { MAX_ARITY, predefinedExceptions, runtimeFunctions, runtimeStrings, runtimeTypes } from './rts.ts';
 import { hostMath1, hostMath2, prims, type Form } from './prims.ts';
 import { FLOAT_RECORD_TAG } from '../lowering/layout.ts';
@@ -100,56 +100,11 @@ class FreeVars {
         w(l.handler);
         return;
       default:
-        for (const c of children(l)) w(c);
+        for (const c of subterms(l, false)) w(c);
     }
   }
 }
 
-function children(l: Lam): Lam[] {
-  switch (l.k) {
-    case 'const':
-    case 'var':
-    case 'global':
-    case 'exit':
-      return [];
-    case 'let':
-      return [l.value, l.body];
-    case 'assign':
-      return [l.value];
-    case 'letrec':
-      return [l.body];
-    case 'fun':
-      return [];
-    case 'apply':
-      return [l.fn, ...l.args];
-    case 'prim':
-      return l.args;
-    case 'if':
-      return [l.cond, l.then, l.else];
-    case 'seq':
-      return [l.first, l.second];
-    case 'while':
-      return [l.cond, l.body];
-    case 'for':
-      return [l.from, l.to, l.body];
-    case 'catch':
-      return [l.body, l.handler];
-    case 'switch':
-      return [l.arg, ...l.consts.map((a) => a.body), ...l.blocks.map((a) => a.body), l.fallback];
-    case 'try':
-      return [l.body, l.handler];
-    case 'raise':
-      return [l.exn];
-    case 'block':
-      return l.fields;
-    case 'field':
-      return [l.obj];
-    case 'setfield':
-      return [l.obj, l.value];
-    case 'setglobal':
-      return [l.value];
-  }
-}
 
 /** Per-function state: its locals and where each variable lives. */
 class FunctionScope {
@@ -323,7 +278,7 @@ ${mainFn}
         if (l.value.k === 'fun') funs.set(l.name, l.value.fun);
       }
       if (l.k === 'fun' || l.k === 'letrec') return; // toplevel assignments only
-      for (const c of children(l)) visit(c);
+      for (const c of subterms(l, false)) visit(c);
     };
     visit(init);
     const result = new Set<string>();

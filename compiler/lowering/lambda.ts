@@ -80,3 +80,54 @@ export interface Program {
   /** Variables that `assign` updates after their `let` (references made local). */
   readonly mutableVars: Set<number>;
 }
+
+/**
+ * The direct subterms of `l`; with
+ * `intoFunctions` false, the bodies of functions it defines are left out (they
+ * run later, in their own frame).
+ */
+export function subterms(l: Lam, intoFunctions = true): Lam[] {
+  switch (l.k) {
+    case 'const':
+    case 'var':
+    case 'global':
+    case 'exit':
+      return [];
+    case 'let':
+      return [l.value, l.body];
+    case 'assign':
+      return [l.value];
+    case 'letrec':
+      return intoFunctions ? [...l.binds.map((b) => b.fun.body), l.body] : [l.body];
+    case 'fun':
+      return intoFunctions ? [l.fun.body] : [];
+    case 'apply':
+      return [l.fn, ...l.args];
+    case 'prim':
+      return l.args;
+    case 'if':
+      return [l.cond, l.then, l.else];
+    case 'seq':
+      return [l.first, l.second];
+    case 'while':
+      return [l.cond, l.body];
+    case 'for':
+      return [l.from, l.to, l.body];
+    case 'catch':
+      return [l.body, l.handler];
+    case 'switch':
+      return [l.arg, ...l.consts.map((a) => a.body), ...l.blocks.map((a) => a.body), l.fallback];
+    case 'try':
+      return [l.body, l.handler];
+    case 'raise':
+      return [l.exn];
+    case 'block':
+      return l.fields;
+    case 'field':
+      return [l.obj];
+    case 'setfield':
+      return [l.obj, l.value];
+    case 'setglobal':
+      return [l.value];
+  }
+}

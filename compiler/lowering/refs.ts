@@ -10,7 +10,7 @@
 // variables they capture, so an assignment would not be seen.
 
 import type { Ident } from '../typing/typedtree.ts';
-import type { Lam, LFun, Repr } from './lambda.ts';
+import { type Lam, type LFun, type Repr, subterms } from './lambda.ts';
 
 /** The result: the rewritten code, and each new variable with the repr of its contents. */
 export interface RefsResult {
@@ -52,7 +52,7 @@ function onlyLocalUses(l: Lam, id: Ident): boolean {
     case 'letrec':
       return l.binds.every((b) => !mentions(b.fun.body, id)) && onlyLocalUses(l.body, id);
     default:
-      return childrenOf(l).every((c) => onlyLocalUses(c, id));
+      return subterms(l).every((c) => onlyLocalUses(c, id));
   }
 }
 
@@ -60,7 +60,7 @@ function mentions(l: Lam, id: Ident): boolean {
   if (l.k === 'var') return l.id.stamp === id.stamp;
   if (l.k === 'fun') return mentions(l.fun.body, id);
   if (l.k === 'letrec') return l.binds.some((b) => mentions(b.fun.body, id)) || mentions(l.body, id);
-  return childrenOf(l).some((c) => mentions(c, id));
+  return subterms(l).some((c) => mentions(c, id));
 }
 
 /** Replaces the reference operations on `id` by variable reads and assignments. */
@@ -100,51 +100,6 @@ function rewriteFun(f: LFun, r: (x: Lam) => Lam): LFun {
   return { ...f, body: r(f.body) };
 }
 
-function childrenOf(l: Lam): Lam[] {
-  switch (l.k) {
-    case 'const':
-    case 'var':
-    case 'global':
-    case 'exit':
-      return [];
-    case 'let':
-      return [l.value, l.body];
-    case 'assign':
-      return [l.value];
-    case 'letrec':
-      return [...l.binds.map((b) => b.fun.body), l.body];
-    case 'fun':
-      return [l.fun.body];
-    case 'apply':
-      return [l.fn, ...l.args];
-    case 'prim':
-      return l.args;
-    case 'if':
-      return [l.cond, l.then, l.else];
-    case 'seq':
-      return [l.first, l.second];
-    case 'while':
-      return [l.cond, l.body];
-    case 'for':
-      return [l.from, l.to, l.body];
-    case 'catch':
-      return [l.body, l.handler];
-    case 'switch':
-      return [l.arg, ...l.consts.map((a) => a.body), ...l.blocks.map((a) => a.body), l.fallback];
-    case 'try':
-      return [l.body, l.handler];
-    case 'raise':
-      return [l.exn];
-    case 'block':
-      return l.fields;
-    case 'field':
-      return [l.obj];
-    case 'setfield':
-      return [l.obj, l.value];
-    case 'setglobal':
-      return [l.value];
-  }
-}
 
 /** `l` with `f` applied to each direct subterm (function bodies included). */
 export function mapChildren(l: Lam, f: (x: Lam) => Lam): Lam {
