@@ -86,12 +86,7 @@ async function compile(path: string, flags: CommonFlags, extra: Partial<BuildOpt
   const color = flags.errorFormat === 'text' && wantColor(process.stderr);
   const reply = await compileOnWorker({ path, options, errorFormat: flags.errorFormat, color });
   if (reply.kind === 'too-deep') {
-    const message = `${path}: this program is nested too deeply for mlc (tens of thousands of levels of one construct); split it into smaller definitions`;
-    if (flags.errorFormat === 'json') {
-      report([{ severity: 'error', phase: 'driver', span: null, message }], flags);
-      process.exit(2);
-    }
-    fail(message);
+    fail(`${path}: this program is nested too deeply for mlc (tens of thousands of levels of one construct); split it into smaller definitions`);
   }
   if (reply.kind === 'rejected') {
     for (const text of reply.diagnostics) process.stderr.write(text + '\n');
@@ -199,13 +194,13 @@ buildDeviceFlags(common(program.command('build').description('compile FILE.ml to
   .option('-o, --output <out>', 'where to write the image (default: FILE.wasm)')
   .action(async (file: string, flags: CommonFlags & DeviceFlags & { output?: string }) => {
     requireFile(file, ['.ml']);
-    const result = await compile(file, flags, { service: serviceFlags(flags) });
-    if (!result.wasm) return;
     const out = flags.output ?? file.replace(/\.ml$/, '.wasm');
-    // never put an image where a source was
+    // never put an image where a source was (checked before the work of compiling)
     if (/\.mli?$/i.test(out) || (existsSync(out) && realpathSync(out) === realpathSync(file))) {
       fail(`-o ${out}: that is a source file; the image goes in a .wasm file`);
     }
+    const result = await compile(file, flags, { service: serviceFlags(flags) });
+    if (!result.wasm) return;
     try {
       writeFileSync(out, result.wasm);
     } catch (e) {

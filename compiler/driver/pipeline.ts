@@ -9,7 +9,7 @@ import { emitProgram } from '../codegen/emit.ts';
 import { CompileError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { registerSource, SourceFile } from '../diagnostics/source.ts';
 import { Lowering } from '../lowering/lower.ts';
-import type { Implementation } from '../syntax/ast.ts';
+import type { Implementation, Interface } from '../syntax/ast.ts';
 import { parseImplementation, parseInterface } from '../syntax/parser.ts';
 import { addUnit, initialEnv, openUnit, printSignature, typeImplementation, typeInterface, type Signature } from '../typing/check.ts';
 import { TypingError } from '../typing/errors.ts';
@@ -151,6 +151,13 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
   const units: { id: Ident; impl: TImplementation; coercion?: Coercion }[] = [];
   const warnings: Diagnostic[] = [];
   let env = initialEnv(stdlibUnits().map(moduleNameOf));
+  // an .mli is read once: for the library modules it names, then to check against
+  const interfaces = new Map<string, Interface>();
+  const interfaceOf = (mli: string): Interface => {
+    let ast = interfaces.get(mli);
+    if (!ast) interfaces.set(mli, (ast = parseInterface(loadSource(mli))));
+    return ast;
+  };
   const checkUnit = (unit: UnitFile, ast: Implementation, stage: string): Signature => {
     const id: Ident = { name: unit.name, stamp: -stampOfUnit++ };
     const checked = timed(stage, () => typeImplementation(env, ast, unit.name));
@@ -159,7 +166,7 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
     let coercion: Coercion | undefined;
     if (unit.mli) {
       const mli = unit.mli;
-      const intf = timed(stage, () => typeInterface(env, parseInterface(loadSource(mli))));
+      const intf = timed(stage, () => typeInterface(env, interfaceOf(mli)));
       coercion = matchInterface(unit, signature, intf);
       signature = intf;
     }
@@ -174,7 +181,7 @@ export async function build(path: string, opts: BuildOptions): Promise<BuildResu
   for (const { unit, ast } of userUnits) {
     for (const m of mentionedModules(ast.items)) needed.add(m);
     // an interface may name a library module its implementation does not
-    if (unit.mli) for (const m of mentionedModules(parseInterface(loadSource(unit.mli)).items)) needed.add(m);
+    if (unit.mli) for (const m of mentionedModules(interfaceOf(unit.mli).items)) needed.add(m);
   }
   if (opts.stopAfter !== 'typing' && findMain(userUnits[userUnits.length - 1]!.ast)) {
     for (const m of serviceModules) needed.add(m);

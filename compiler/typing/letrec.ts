@@ -72,6 +72,12 @@ function walk(e: TExpr, mode: Mode, group: ReadonlySet<number>, uses: Mode[]): v
   const sub = (x: TExpr | null, inner: Mode): void => {
     if (x) walk(x, compose(mode, inner), group, uses);
   };
+  // a case's guard is read; its body is what the whole expression returns
+  const cases = (cs: readonly { guard: TExpr | null; body: TExpr }[]): void =>
+    cs.forEach((c) => {
+      sub(c.guard, 'deref');
+      sub(c.body, 'return');
+    });
   switch (e.kind) {
     case 'const':
       return;
@@ -102,18 +108,10 @@ function walk(e: TExpr, mode: Mode, group: ReadonlySet<number>, uses: Mode[]): v
       return sub(e.else, 'return');
     case 'match':
       sub(e.scrutinee, 'deref');
-      for (const c of [...e.cases, ...e.exnCases]) {
-        sub(c.guard, 'deref');
-        sub(c.body, 'return');
-      }
-      return;
+      return cases([...e.cases, ...e.exnCases]);
     case 'try':
       sub(e.body, 'return');
-      for (const c of e.cases) {
-        sub(c.guard, 'deref');
-        sub(c.body, 'return');
-      }
-      return;
+      return cases(e.cases);
     case 'apply':
       sub(e.fn, 'deref');
       return e.args.forEach((a) => sub(a, 'deref'));
